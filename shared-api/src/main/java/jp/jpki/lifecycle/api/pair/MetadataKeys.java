@@ -1,0 +1,17 @@
+package jp.jpki.lifecycle.api.pair;
+
+/**
+ * Keys of the metadata every command and event carries. Values come from the authenticated caller,
+ * never from a request body. No personal data and no PIN goes here (R-PIN-5).
+ */
+public final class MetadataKeys {
+    public static final String OPERATOR = "operatorId";
+    public static final String OFFICE = "officeId";
+    public static final String MUNICIPALITY = "municipalityCode";
+    public static final String TERMINAL = "terminalId";
+    public static final String CHANNEL = "channel";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    private MetadataKeys() {
+    }
+}
