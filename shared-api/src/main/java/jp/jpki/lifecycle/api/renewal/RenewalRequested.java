@@ -8,6 +8,6 @@ import org.axonframework.serialization.Revision;
 
 /** The rules allowed a renewal; the old certificates stay active until the new ones are on the card. */
 @Revision("1")
-public record RenewalRequested(PairId pairId, String requestId, Set<CertificateKind> kinds, ApplicantType applicant,
-                               String terminalId, int feeYen) {
+public record RenewalRequested(PairId pairId, String requestId, String cardId, Set<CertificateKind> kinds,
+                               ApplicantType applicant, String terminalId, int feeYen) {
 }

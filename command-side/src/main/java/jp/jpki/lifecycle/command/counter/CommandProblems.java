@@ -1,0 +1,97 @@
+package jp.jpki.lifecycle.command.counter;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.stream.Collectors;
+import jp.jpki.lifecycle.command.pair.StateConflictException;
+import jp.jpki.lifecycle.command.rules.RuleViolationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Refusals as RFC 9457 problems: 422 names the rule that refused (with the facts a clerk needs, e.g.
+ * {@code opensOn}), 404 an unknown pair, 409 a conflict with concurrent work, 400 malformed input with the
+ * field. Nothing was changed in any of these cases.
+ */
+@RestControllerAdvice(assignableTypes = CounterCommandController.class)
+class CommandProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
+
+    @ExceptionHandler(RuleViolationException.class)
+    ProblemDetail refused(RuleViolationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.refusal().message());
+        problem.setTitle("Refused by rule " + e.ruleId());
+        problem.setType(URI.create("urn:jpki:rule:" + e.ruleId()));
+        problem.setProperty("ruleId", e.ruleId());
+        e.refusal().facts().forEach(problem::setProperty);
+        log.info("command refused by {}", e.ruleId());
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknownPair(AggregateNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "no certificate pair " + e.getAggregateIdentifier());
+        problem.setTitle("Unknown certificate pair");
+        return problem;
+    }
+
+    @ExceptionHandler({StateConflictException.class, ConcurrencyException.class,
+            IdempotencyKeys.DuplicateRequestInFlightException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                e instanceof ConcurrencyException
+                        ? "another command changed this pair at the same time; reload it and try again"
+                        : e.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        Map<String, String> fields = e.getBindingResult().getFieldErrors().stream().collect(Collectors.toMap(
+                f -> f.getField(), f -> String.valueOf(f.getDefaultMessage()), (a, b) -> a + "; " + b));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "invalid fields: " + String.join(", ", fields.keySet()));
+        problem.setTitle("Invalid request");
+        problem.setProperty("fields", fields);
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the body is not valid JSON for this request: " + firstLine(e.getMostSpecificCause().getMessage()));
+        problem.setTitle("Malformed request");
+        return problem;
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+    ProblemDetail badArgument(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                e instanceof MethodArgumentTypeMismatchException m
+                        ? "invalid " + m.getName() + ": " + firstLine(m.getMostSpecificCause().getMessage())
+                        : firstLine(e.getMessage()));
+        problem.setTitle("Invalid request");
+        return problem;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 200 ? line.substring(0, 200) : line;
+    }
+}

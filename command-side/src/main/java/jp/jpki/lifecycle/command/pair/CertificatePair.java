@@ -1,0 +1,561 @@
+package jp.jpki.lifecycle.command.pair;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.jpki.lifecycle.api.expiry.CertificateExpired;
+import jp.jpki.lifecycle.api.expiry.ExpiryNoticeDue;
+import jp.jpki.lifecycle.api.expiry.RenewalWindowOpened;
+import jp.jpki.lifecycle.api.issuance.AbandonCardWork;
+import jp.jpki.lifecycle.api.issuance.CardKeysGenerated;
+import jp.jpki.lifecycle.api.issuance.CardWorkAbandoned;
+import jp.jpki.lifecycle.api.issuance.CardWorkFailed;
+import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
+import jp.jpki.lifecycle.api.issuance.CertificatesWrittenToCard;
+import jp.jpki.lifecycle.api.issuance.ConfirmCertificatesWritten;
+import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
+import jp.jpki.lifecycle.api.issuance.IssueCertificates;
+import jp.jpki.lifecycle.api.issuance.RecordCardKeysGenerated;
+import jp.jpki.lifecycle.api.issuance.RecordCardWorkFailure;
+import jp.jpki.lifecycle.api.pair.ApplicantType;
+import jp.jpki.lifecycle.api.pair.CardInfo;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.CertificateStatus;
+import jp.jpki.lifecycle.api.pair.DocumentClass;
+import jp.jpki.lifecycle.api.pair.HolderFacts;
+import jp.jpki.lifecycle.api.pair.IssuedCertificate;
+import jp.jpki.lifecycle.api.pair.MetadataKeys;
+import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.api.pair.Procedure;
+import jp.jpki.lifecycle.api.pair.RevocationReason;
+import jp.jpki.lifecycle.api.pin.ConfirmPinReset;
+import jp.jpki.lifecycle.api.pin.PinLocked;
+import jp.jpki.lifecycle.api.pin.PinReset;
+import jp.jpki.lifecycle.api.pin.PinResetRequested;
+import jp.jpki.lifecycle.api.pin.RecordPinLock;
+import jp.jpki.lifecycle.api.pin.ResetPin;
+import jp.jpki.lifecycle.api.proxy.InquiryAnswered;
+import jp.jpki.lifecycle.api.proxy.InquiryLetterMailed;
+import jp.jpki.lifecycle.api.proxy.OpenProxyApplication;
+import jp.jpki.lifecycle.api.proxy.ProxyApplicationOpened;
+import jp.jpki.lifecycle.api.proxy.RecordInquiryAnswer;
+import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
+import jp.jpki.lifecycle.api.renewal.RenewCertificates;
+import jp.jpki.lifecycle.api.renewal.RenewalRequested;
+import jp.jpki.lifecycle.api.revocation.BasicInfoChanged;
+import jp.jpki.lifecycle.api.revocation.CardInvalidated;
+import jp.jpki.lifecycle.api.revocation.CertificateHeld;
+import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
+import jp.jpki.lifecycle.api.revocation.ChangeBasicInfo;
+import jp.jpki.lifecycle.api.revocation.EmigrationWithContinuedUseRecorded;
+import jp.jpki.lifecycle.api.revocation.InvalidateCard;
+import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
+import jp.jpki.lifecycle.api.revocation.ReportLoss;
+import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
+import jp.jpki.lifecycle.command.ca.CertificateAuthority;
+import jp.jpki.lifecycle.command.rules.RuleViolationException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One resident's certificate pair (research H.2). Command handlers decide with the pure policies in
+ * {@link PairRules} and apply events; event-sourcing handlers only assign state.
+ */
+@Aggregate
+public class CertificatePair {
+
+    @AggregateIdentifier
+    private PairId pairId;
+    private HolderFacts holder;
+    private CardInfo card;
+    private LocalDate cardExpiry;
+    private boolean cardInvalidated;
+    private final Map<CertificateKind, CertificateSlot> slots = new EnumMap<>(Map.of(
+            CertificateKind.SIGN, new CertificateSlot(), CertificateKind.AUTH, new CertificateSlot()));
+    private PendingCardWork pending;
+    private final Map<String, ProxyApplication> proxyApplications = new HashMap<>();
+
+    protected CertificatePair() {
+        // Axon rebuilds the aggregate from its events
+    }
+
+    // ---- issuance -------------------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(IssueCertificates cmd, PairRules rules,
+                       @MetaDataValue(MetadataKeys.OFFICE) String officeId) {
+        requireNoCardWork();
+        Procedure procedure = Procedure.ISSUANCE;
+        rules.maintenance().check(rules.now()).orThrow();
+        rules.offices().check(officeId, procedure, cmd.applicant()).orThrow();
+        boolean sameCard = card != null && card.cardId().equals(cmd.card().cardId());
+        if (cardInvalidated && sameCard) {
+            throw new RuleViolationException("R-REV-3",
+                    "this card is no longer valid; certificates can only be issued on a new card");
+        }
+        for (CertificateKind kind : cmd.kinds()) {
+            CertificateSlot slot = slots.get(kind);
+            if (slot.status == CertificateStatus.ON_HOLD) {
+                throw new RuleViolationException("R-REV-4", kind + " is on hold; revoke it before a new issue");
+            }
+            if (!slot.acceptsNewIssue() && sameCard) {
+                throw new RuleViolationException("R-REV-5", kind + " is already active (serial " + slot.serialHex
+                        + "); renew it inside the renewal window or revoke it first");
+            }
+        }
+        var cardExpiryDate = rules.validity().cardExpiry(cmd.card(), cmd.holder().dateOfBirth());
+        rules.eligibility().checkIssuance(cmd.kinds(), cmd.holder(), cmd.card(), cardExpiryDate, cmd.applicant(),
+                cmd.eligibilityOverrideReason(), rules.today()).orThrow();
+        requireAnsweredInquiryIfNeeded(rules, procedure, cmd.applicant(), cmd.kinds(), cmd.documents(),
+                false, false, cmd.withMoveNotice(), cmd.proxyApplicationId());
+        rules.documents().check(cmd.holder().municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
+        int fee = rules.fees().feeYen(procedure, cmd.cardReissuedByOwnFault(), rules.today());
+        apply(new IssuanceRequested(cmd.pairId(), cmd.requestId(), cmd.holder(), cmd.card(), cardExpiryDate,
+                Set.copyOf(cmd.kinds()), cmd.applicant(), cmd.terminalId(), fee, cmd.eligibilityOverrideReason()));
+    }
+
+    @CommandHandler
+    public void handle(RecordCardKeysGenerated cmd, PairRules rules, CertificateAuthority ca) {
+        PendingCardWork work = pendingFor(cmd.requestId());
+        if (work.keysGenerated) {
+            return; // a redelivered answer from the card: the certificates were already signed
+        }
+        if (work.type == PendingCardWork.Type.PIN_RESET || !cmd.publicKeys().keySet().equals(work.kinds)) {
+            throw new StateConflictException("request " + cmd.requestId() + " expects keys for " + work.kinds);
+        }
+        apply(new CardKeysGenerated(pairId, cmd.requestId(), Map.copyOf(cmd.publicKeys())));
+        boolean renewal = work.type == PendingCardWork.Type.RENEWAL;
+        var today = rules.today();
+        Map<CertificateKind, IssuedCertificate> issued = new LinkedHashMap<>();
+        // AUTH first: a SIGN issued alongside is capped by the new AUTH (R-VAL-3).
+        for (CertificateKind kind : List.of(CertificateKind.AUTH, CertificateKind.SIGN)) {
+            if (!work.kinds.contains(kind)) {
+                continue;
+            }
+            var authNotAfter = issued.containsKey(CertificateKind.AUTH) ? issued.get(CertificateKind.AUTH).notAfter()
+                    : slots.get(CertificateKind.AUTH).isActive() ? slots.get(CertificateKind.AUTH).notAfter : null;
+            var notAfter = rules.validity().notAfter(kind, holder.dateOfBirth(), today, renewal, cardExpiry,
+                    authNotAfter, card.generation());
+            issued.put(kind, ca.issue(kind, cmd.publicKeys().get(kind),
+                    kind == CertificateKind.SIGN ? holder.basicInfo() : null, notAfter));
+        }
+        List<IssuedCertificate> certificates = List.copyOf(issued.values());
+        if (renewal) {
+            apply(new CertificatesRenewed(pairId, cmd.requestId(), certificates, Map.copyOf(work.replacedSerials), work.feeYen));
+        } else {
+            apply(new CertificatesIssued(pairId, cmd.requestId(), certificates, work.feeYen));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ConfirmCertificatesWritten cmd, PairRules rules, DeadlineManager deadlines) {
+        PendingCardWork work = pendingFor(cmd.requestId());
+        if (work.signed.isEmpty()) {
+            throw new StateConflictException("request " + cmd.requestId() + " has no signed certificates to confirm");
+        }
+        List<IssuedCertificate> written = List.copyOf(work.signed);
+        Map<CertificateKind, String> superseded = Map.copyOf(work.replacedSerials);
+        apply(new CertificatesWrittenToCard(pairId, cmd.requestId(),
+                written.stream().map(IssuedCertificate::serialHex).toList()));
+        // R-REN-2: the old certificate goes only once its successor is on the card.
+        superseded.forEach((kind, serial) -> apply(new CertificateRevoked(pairId, kind, serial,
+                RevocationReason.SUPERSEDED, rules.now())));
+        written.forEach(certificate -> scheduleDeadlines(certificate, rules, deadlines));
+    }
+
+    @CommandHandler
+    public void handle(RecordCardWorkFailure cmd) {
+        pendingFor(cmd.requestId());
+        apply(new CardWorkFailed(pairId, cmd.requestId(), cmd.step(), cmd.attempt(), cmd.reason()));
+    }
+
+    @CommandHandler
+    public void handle(AbandonCardWork cmd, PairRules rules) {
+        if (pending == null || !pending.requestId.equals(cmd.requestId())) {
+            return; // already finished or abandoned: compensation runs once
+        }
+        // Compensation: a certificate signed but never on the card is revoked, not left dangling (R-REV-1 unspecified).
+        for (IssuedCertificate certificate : List.copyOf(pending.signed)) {
+            apply(new CertificateRevoked(pairId, certificate.kind(), certificate.serialHex(),
+                    RevocationReason.UNSPECIFIED, rules.now()));
+        }
+        apply(new CardWorkAbandoned(pairId, cmd.requestId(), cmd.reason()));
+    }
+
+    // ---- renewal --------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RenewCertificates cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId) {
+        requireNoCardWork();
+        Procedure procedure = Procedure.RENEWAL;
+        rules.maintenance().check(rules.now()).orThrow();
+        rules.offices().check(officeId, procedure, cmd.applicant()).orThrow();
+        rules.eligibility().checkCardValid(cardExpiry, rules.today()).orThrow();
+        for (CertificateKind kind : cmd.kinds()) {
+            CertificateSlot slot = slots.get(kind);
+            if (slot.status == CertificateStatus.EXPIRED) {
+                throw new RuleViolationException("R-REN-3",
+                        kind + " has expired; apply for a new issue (free of charge, k = 5)");
+            }
+            if (!slot.isActive()) {
+                throw new RuleViolationException("R-REN-1", kind + " is " + slot.status + "; only an active certificate can be renewed");
+            }
+            rules.renewalWindow().check(slot.notAfter, rules.today()).orThrow();
+        }
+        requireAnsweredInquiryIfNeeded(rules, procedure, cmd.applicant(), cmd.kinds(), cmd.documents(),
+                cmd.withExpiryNotice(), true, false, cmd.proxyApplicationId());
+        rules.documents().check(holder.municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
+        int fee = rules.fees().feeYen(procedure, false, rules.today());
+        apply(new RenewalRequested(pairId, cmd.requestId(), card.cardId(), Set.copyOf(cmd.kinds()), cmd.applicant(), cmd.terminalId(), fee));
+    }
+
+    // ---- PIN ------------------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RecordPinLock cmd) {
+        if (card.faceAuthentication()) {
+            throw new RuleViolationException("R-ELG-4", "a face-authentication card has no PINs");
+        }
+        CertificateSlot slot = slots.get(cmd.kind());
+        if (!slot.isLive()) {
+            throw new RuleViolationException("R-PIN-3", cmd.kind() + " is " + slot.status + "; a lock is recorded only on a valid certificate");
+        }
+        if (!slot.pinLocked) {
+            apply(new PinLocked(pairId, cmd.kind()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ResetPin cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId) {
+        requireNoCardWork();
+        Procedure procedure = Procedure.PIN_RESET;
+        if (card.faceAuthentication()) {
+            throw new RuleViolationException("R-ELG-4", "a face-authentication card has no PINs to reset");
+        }
+        CertificateSlot slot = slots.get(cmd.kind());
+        if (!slot.isActive()) {
+            throw new RuleViolationException("R-PIN-4", cmd.kind() + " is " + slot.status + "; a PIN reset needs a valid certificate");
+        }
+        rules.maintenance().check(rules.now()).orThrow();
+        rules.offices().check(officeId, procedure, cmd.applicant()).orThrow();
+        rules.eligibility().checkApplicant(holder, cmd.applicant(), rules.today()).orThrow();
+        requireAnsweredInquiryIfNeeded(rules, procedure, cmd.applicant(), Set.of(cmd.kind()), cmd.documents(),
+                false, true, false, cmd.proxyApplicationId());
+        rules.documents().check(holder.municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
+        apply(new PinResetRequested(pairId, cmd.requestId(), card.cardId(), cmd.kind(), cmd.terminalId()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmPinReset cmd) {
+        PendingCardWork work = pendingFor(cmd.requestId());
+        if (work.type != PendingCardWork.Type.PIN_RESET) {
+            throw new StateConflictException("request " + cmd.requestId() + " is not a PIN reset");
+        }
+        apply(new PinReset(pairId, cmd.requestId(), work.kinds.iterator().next()));
+    }
+
+    // ---- revocation -----------------------------------------------------------------------------------
+
+    @CommandHandler
+    public void handle(RevokeCertificates cmd, PairRules rules) {
+        requireNoCardWork();
+        Set<CertificateKind> kinds = cmd.cause().revokesBoth() ? live() : cmd.kinds();
+        for (CertificateKind kind : kinds) {
+            CertificateSlot slot = slots.get(kind);
+            if (slot.status == CertificateStatus.REVOKED) {
+                throw new RuleViolationException("R-REV-5", kind + " is already revoked; revocation is final — apply for a new issue");
+            }
+            if (!slot.isLive()) {
+                throw new RuleViolationException("R-REV-1", kind + " is " + slot.status + "; there is nothing to revoke");
+            }
+        }
+        if (kinds.isEmpty()) {
+            throw new RuleViolationException("R-REV-1", "no valid certificate to revoke");
+        }
+        revoke(kinds, cmd.cause().reason(), rules);
+    }
+
+    @CommandHandler
+    public void handle(ReportLoss cmd, PairRules rules) {
+        Set<CertificateKind> active = slots.entrySet().stream().filter(e -> e.getValue().isActive())
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        if (active.isEmpty()) {
+            throw new RuleViolationException("R-REV-4", "no active certificate to put on hold");
+        }
+        active.forEach(kind -> apply(new CertificateHeld(pairId, kind, slots.get(kind).serialHex, rules.now())));
+    }
+
+    @CommandHandler
+    public void handle(ChangeBasicInfo cmd, PairRules rules) {
+        apply(new BasicInfoChanged(pairId, Set.copyOf(cmd.changedItems()), cmd.effectiveOn()));
+        revokeSignOnly(rules); // R-REV-2: AUTH survives
+    }
+
+    @CommandHandler
+    public void handle(RecordEmigrationWithContinuedUse cmd, PairRules rules) {
+        apply(new EmigrationWithContinuedUseRecorded(pairId, cmd.emigratedOn()));
+        revokeSignOnly(rules); // R-REV-2
+    }
+
+    @CommandHandler
+    public void handle(InvalidateCard cmd, PairRules rules) {
+        requireNoCardWork();
+        if (cardInvalidated) {
+            throw new RuleViolationException("R-REV-3", "card " + card.cardId() + " is already invalidated");
+        }
+        apply(new CardInvalidated(pairId, card.cardId(), cmd.cause()));
+        revoke(live(), cmd.cause().reason(), rules); // R-REV-3: both
+    }
+
+    // ---- proxy ----------------------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenProxyApplication cmd, PairRules rules) {
+        if (proxyApplications.containsKey(cmd.applicationId())) {
+            throw new StateConflictException("proxy application " + cmd.applicationId() + " already exists");
+        }
+        HolderFacts facts = holder != null ? holder : cmd.holder();
+        if (facts == null) {
+            throw new RuleViolationException("R-PRC-2", "a first issue by proxy needs the holder's facts");
+        }
+        rules.documents().check(facts.municipalityCode(), cmd.procedure(),
+                ApplicantType.VOLUNTARY_PROXY, cmd.proxyDocuments()).orThrow();
+        apply(new ProxyApplicationOpened(cmd.pairId(), cmd.applicationId(), cmd.procedure(), Set.copyOf(cmd.kinds()), facts));
+        // Visit 1 never issues anything: it mails the inquiry letter to the registered address (R-PRC-2).
+        apply(new InquiryLetterMailed(cmd.pairId(), cmd.applicationId(), rules.today()));
+    }
+
+    @CommandHandler
+    public void handle(RecordInquiryAnswer cmd) {
+        ProxyApplication application = proxyApplications.get(cmd.applicationId());
+        if (application == null) {
+            throw new RuleViolationException("R-PRC-2", "no proxy application " + cmd.applicationId() + " was opened");
+        }
+        if (!application.answered()) {
+            apply(new InquiryAnswered(pairId, cmd.applicationId()));
+        }
+    }
+
+    // ---- deadlines ------------------------------------------------------------------------------------
+
+    @DeadlineHandler(deadlineName = CertificateDeadlines.EXPIRY)
+    public void onExpiry(CertificateDeadlines.Due due) {
+        CertificateSlot slot = slots.get(due.kind());
+        if (slot.isActive() && due.serialHex().equals(slot.serialHex)) {
+            apply(new CertificateExpired(pairId, due.kind(), slot.serialHex, slot.notAfter));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = CertificateDeadlines.RENEWAL_WINDOW)
+    public void onRenewalWindow(CertificateDeadlines.Due due, PairRules rules) {
+        CertificateSlot slot = slots.get(due.kind());
+        if (slot.isActive() && due.serialHex().equals(slot.serialHex)) {
+            apply(new RenewalWindowOpened(pairId, due.kind(), slot.serialHex,
+                    rules.renewalWindow().opensOn(slot.notAfter), slot.notAfter));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = CertificateDeadlines.EXPIRY_NOTICE)
+    public void onExpiryNotice(CertificateDeadlines.Due due) {
+        CertificateSlot slot = slots.get(due.kind());
+        if (slot.isActive() && due.serialHex().equals(slot.serialHex)) {
+            apply(new ExpiryNoticeDue(pairId, due.kind(), slot.serialHex, slot.notAfter));
+        }
+    }
+
+    // ---- decisions shared by several handlers ----------------------------------------------------------
+
+    private void requireNoCardWork() {
+        if (pending != null) {
+            throw new StateConflictException("card work " + pending.requestId + " (" + pending.type
+                    + ") is still in progress on this pair; wait for it to finish or be abandoned");
+        }
+    }
+
+    private PendingCardWork pendingFor(String requestId) {
+        if (pending == null || !pending.requestId.equals(requestId)) {
+            throw new StateConflictException("no card work " + requestId + " is in progress on this pair");
+        }
+        return pending;
+    }
+
+    private void requireAnsweredInquiryIfNeeded(PairRules rules, Procedure procedure,
+                                                ApplicantType applicant,
+                                                Set<CertificateKind> kinds, List<DocumentClass> documents,
+                                                boolean withExpiryNotice, boolean stillValid, boolean withMoveNotice,
+                                                String proxyApplicationId) {
+        if (!rules.proxies().requiresAnsweredInquiry(procedure, applicant, kinds, documents, withExpiryNotice,
+                stillValid, withMoveNotice)) {
+            return;
+        }
+        ProxyApplication application = proxyApplicationId == null ? null : proxyApplications.get(proxyApplicationId);
+        if (application == null || application.procedure() != procedure || !application.kinds().containsAll(kinds)) {
+            throw new RuleViolationException("R-PRC-2", "a proxy needs two visits: open a proxy application for "
+                    + procedure + " first; the inquiry letter goes to the registered address");
+        }
+        if (!application.answered()) {
+            throw new RuleViolationException("R-PRC-2", "the inquiry letter of application " + proxyApplicationId
+                    + " has not been answered yet; nothing is issued before visit 2");
+        }
+    }
+
+    private Set<CertificateKind> live() {
+        return slots.entrySet().stream().filter(e -> e.getValue().isLive()).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private void revokeSignOnly(PairRules rules) {
+        if (slots.get(CertificateKind.SIGN).isLive()) {
+            revoke(Set.of(CertificateKind.SIGN), RevocationReason.AFFILIATION_CHANGED, rules);
+        }
+    }
+
+    private void revoke(Set<CertificateKind> kinds, RevocationReason reason, PairRules rules) {
+        kinds.forEach(kind -> apply(new CertificateRevoked(pairId, kind, slots.get(kind).serialHex, reason, rules.now())));
+    }
+
+    private void scheduleDeadlines(IssuedCertificate certificate, PairRules rules, DeadlineManager deadlines) {
+        var due = new CertificateDeadlines.Due(certificate.kind(), certificate.serialHex());
+        var notAfter = certificate.notAfter();
+        // R-VAL-7: valid until notAfter 23:59:59 JST, so it expires at the start of the next JST day.
+        deadlines.schedule(CertificateDeadlines.startOf(notAfter.plusDays(1)), CertificateDeadlines.EXPIRY, due);
+        deadlines.schedule(CertificateDeadlines.startOf(rules.renewalWindow().opensOn(notAfter)),
+                CertificateDeadlines.RENEWAL_WINDOW, due);
+        deadlines.schedule(CertificateDeadlines.startOf(rules.renewalWindow().expiryNoticeDue(notAfter)),
+                CertificateDeadlines.EXPIRY_NOTICE, due);
+    }
+
+    // ---- event sourcing: state only --------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(IssuanceRequested e) {
+        pairId = e.pairId();
+        holder = e.holder();
+        if (card == null || !card.cardId().equals(e.card().cardId())) {
+            cardInvalidated = false;
+        }
+        card = e.card();
+        cardExpiry = e.cardExpiry();
+        pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.ISSUANCE, e.kinds(), e.feeYen());
+        e.kinds().forEach(kind -> {
+            pending.statusBefore.put(kind, slots.get(kind).status);
+            slots.get(kind).status = CertificateStatus.ISSUING;
+        });
+    }
+
+    @EventSourcingHandler
+    void on(RenewalRequested e) {
+        pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.RENEWAL, e.kinds(), e.feeYen());
+        e.kinds().forEach(kind -> pending.replacedSerials.put(kind, slots.get(kind).serialHex));
+    }
+
+    @EventSourcingHandler
+    void on(CardKeysGenerated e) {
+        pending.keysGenerated = true;
+    }
+
+    @EventSourcingHandler
+    void on(CertificatesIssued e) {
+        pending.signed.addAll(e.certificates());
+    }
+
+    @EventSourcingHandler
+    void on(CertificatesRenewed e) {
+        pending.signed.addAll(e.certificates());
+    }
+
+    @EventSourcingHandler
+    void on(CertificatesWrittenToCard e) {
+        for (IssuedCertificate certificate : pending.signed) {
+            CertificateSlot slot = slots.get(certificate.kind());
+            slot.status = CertificateStatus.ACTIVE;
+            slot.serialHex = certificate.serialHex();
+            slot.notAfter = certificate.notAfter();
+            slot.pinLocked = false; // new keys come with new PINs
+        }
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(CardWorkAbandoned e) {
+        pending.statusBefore.forEach((kind, status) -> slots.get(kind).status = status);
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(PinResetRequested e) {
+        pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.PIN_RESET, Set.of(e.kind()), 0);
+    }
+
+    @EventSourcingHandler
+    void on(PinReset e) {
+        slots.get(e.kind()).pinLocked = false;
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(PinLocked e) {
+        slots.get(e.kind()).pinLocked = true;
+    }
+
+    @EventSourcingHandler
+    void on(CertificateRevoked e) {
+        CertificateSlot slot = slots.get(e.kind());
+        // A superseded or compensated certificate is not the slot's current one: the slot stays as it is.
+        if (e.serialHex().equals(slot.serialHex) && e.reason() != RevocationReason.SUPERSEDED) {
+            slot.status = CertificateStatus.REVOKED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CertificateHeld e) {
+        slots.get(e.kind()).status = CertificateStatus.ON_HOLD;
+    }
+
+    @EventSourcingHandler
+    void on(CertificateExpired e) {
+        slots.get(e.kind()).status = CertificateStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(CardInvalidated e) {
+        cardInvalidated = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProxyApplicationOpened e) {
+        pairId = e.pairId();
+        if (holder == null) {
+            holder = e.holder();
+        }
+        proxyApplications.put(e.applicationId(), new ProxyApplication(e.procedure(), e.kinds(), false));
+    }
+
+    @EventSourcingHandler
+    void on(InquiryAnswered e) {
+        proxyApplications.computeIfPresent(e.applicationId(), (id, a) -> a.answer());
+    }
+
+    /** A voluntary proxy's two-visit application (R-PRC-2). */
+    private record ProxyApplication(Procedure procedure, Set<CertificateKind> kinds, boolean answered) {
+        ProxyApplication answer() {
+            return new ProxyApplication(procedure, kinds, true);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package jp.jpki.lifecycle.command.pair;
+
+import java.time.LocalDate;
+import jp.jpki.lifecycle.api.pair.CertificateStatus;
+
+/** What the aggregate knows of one kind's current certificate. Mutated only by event-sourcing handlers. */
+final class CertificateSlot {
+    CertificateStatus status = CertificateStatus.NONE;
+    String serialHex;
+    LocalDate notAfter;
+    boolean pinLocked;
+
+    boolean isLive() {
+        return status == CertificateStatus.ACTIVE || status == CertificateStatus.ON_HOLD;
+    }
+
+    boolean isActive() {
+        return status == CertificateStatus.ACTIVE;
+    }
+
+    /** A new issue is possible from these states (R-REV-5, R-REN-3). */
+    boolean acceptsNewIssue() {
+        return status == CertificateStatus.NONE || status == CertificateStatus.REVOKED
+                || status == CertificateStatus.EXPIRED;
+    }
+}

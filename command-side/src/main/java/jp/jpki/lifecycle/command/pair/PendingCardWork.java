@@ -1,0 +1,35 @@
+package jp.jpki.lifecycle.command.pair;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.CertificateStatus;
+import jp.jpki.lifecycle.api.pair.IssuedCertificate;
+
+/**
+ * The one card-work request a pair may have in flight: an issuance, renewal or PIN reset between its
+ * request and its confirmation from the card.
+ */
+final class PendingCardWork {
+    enum Type { ISSUANCE, RENEWAL, PIN_RESET }
+
+    final String requestId;
+    final Type type;
+    final Set<CertificateKind> kinds;
+    /** Status of each kind before an issuance, to restore if the work is abandoned. */
+    final Map<CertificateKind, CertificateStatus> statusBefore = new EnumMap<>(CertificateKind.class);
+    final List<IssuedCertificate> signed = new ArrayList<>();
+    final Map<CertificateKind, String> replacedSerials = new EnumMap<>(CertificateKind.class);
+    final int feeYen;
+    boolean keysGenerated;
+
+    PendingCardWork(String requestId, Type type, Set<CertificateKind> kinds, int feeYen) {
+        this.requestId = requestId;
+        this.feeYen = feeYen;
+        this.type = type;
+        this.kinds = Set.copyOf(kinds);
+    }
+}

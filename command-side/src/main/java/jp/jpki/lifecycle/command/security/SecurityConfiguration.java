@@ -1,0 +1,78 @@
+package jp.jpki.lifecycle.command.security;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Staff authenticate; roles decide what they reach (architecture.md "Security"). CRL, OCSP and CA
+ * certificates, health and the API description stay public.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StaffProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable()) // stateless API with HTTP Basic: no browser session to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"jpki-lifecycle\"");
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,"
+                            + "\"detail\":\"staff must authenticate\"}");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getWriter().write("{\"title\":\"Forbidden\",\"status\":403,"
+                            + "\"detail\":\"your role does not allow this\"}");
+                }))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/pki/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/certificate-pairs", "/api/certificate-pairs/**")
+                        .hasAnyRole("CLERK", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.GET, "/api/certificate-pairs", "/api/certificate-pairs/**")
+                        .hasAnyRole("CLERK", "SUPERVISOR")
+                        .requestMatchers("/api/statistics/**", "/api/statistics", "/dashboard/**", "/dashboard")
+                        .hasAnyRole("STATISTICS", "SUPERVISOR")
+                        .requestMatchers("/api/audit/**").hasRole("AUDITOR")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService staffDirectory(StaffProperties properties) {
+        Map<String, StaffMember> byName = properties.users().stream()
+                .map(a -> new StaffMember(a.username(), a.passwordHash(), a.roles(), a.officeId(), a.municipalityCode()))
+                .collect(Collectors.toUnmodifiableMap(StaffMember::username, Function.identity()));
+        return username -> {
+            StaffMember member = byName.get(username);
+            if (member == null) {
+                throw new UsernameNotFoundException("unknown staff member");
+            }
+            return member;
+        };
+    }
+}

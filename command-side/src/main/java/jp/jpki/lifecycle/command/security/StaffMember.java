@@ -1,0 +1,32 @@
+package jp.jpki.lifecycle.command.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** An authenticated member of staff: where they work travels as metadata on every command they send. */
+public record StaffMember(String username, String passwordHash, List<String> roles, String officeId,
+                          String municipalityCode) implements UserDetails {
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public String toString() {
+        return "StaffMember[" + username + "@" + officeId + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package jp.jpki.lifecycle.standalone;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+/**
+ * Every module in one JVM on embedded stores: the README's run command. The per-module
+ * {@code @SpringBootApplication} classes of the distributed deployment are left out of the scan, so
+ * each module contributes only its configuration.
+ */
+@SpringBootApplication
+@ComponentScan(basePackages = "jp.jpki.lifecycle",
+        excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
+public class StandaloneApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(StandaloneApplication.class, args);
+    }
+}
