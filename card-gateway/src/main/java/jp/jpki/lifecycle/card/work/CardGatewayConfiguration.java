@@ -1,0 +1,35 @@
+package jp.jpki.lifecycle.card.work;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The terminal agent for this process's terminal ({@code jpki.terminal.id}) and the saga's view of the CA
+ * certificates. With {@code jpki.terminal.simulated=true} the terminal is a {@link SimulatedCardStation}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CardGatewayConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(CaCertificates.class)
+    CaCertificates caCertificates(QueryGateway queries) {
+        return new QueryingCaCertificates(queries);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "jpki.terminal.simulated", havingValue = "true")
+    @ConditionalOnMissingBean(CardStation.class)
+    SimulatedCardStation simulatedCardStation(org.springframework.core.env.Environment environment) {
+        return new SimulatedCardStation(environment.getRequiredProperty("jpki.terminal.id"));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "jpki.terminal.id")
+    TerminalAgent terminalAgent(CommandBus commandBus, CardStation station) {
+        return new TerminalAgent(commandBus, station);
+    }
+}

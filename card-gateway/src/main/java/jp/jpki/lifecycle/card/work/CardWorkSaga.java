@@ -1,0 +1,200 @@
+package jp.jpki.lifecycle.card.work;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.CardWorkOrder;
+import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
+import jp.jpki.lifecycle.api.card.ResetPinOnCard;
+import jp.jpki.lifecycle.api.card.TerminalAddress;
+import jp.jpki.lifecycle.api.card.WriteCertificatesToCard;
+import jp.jpki.lifecycle.api.issuance.AbandonCardWork;
+import jp.jpki.lifecycle.api.issuance.CardWorkAbandoned;
+import jp.jpki.lifecycle.api.issuance.CardWorkFailed;
+import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
+import jp.jpki.lifecycle.api.issuance.CertificatesWrittenToCard;
+import jp.jpki.lifecycle.api.issuance.ConfirmCertificatesWritten;
+import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
+import jp.jpki.lifecycle.api.issuance.RecordCardKeysGenerated;
+import jp.jpki.lifecycle.api.issuance.RecordCardWorkFailure;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.IssuedCertificate;
+import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.api.pin.ConfirmPinReset;
+import jp.jpki.lifecycle.api.pin.PinReset;
+import jp.jpki.lifecycle.api.pin.PinResetRequested;
+import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
+import jp.jpki.lifecycle.api.renewal.RenewalRequested;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+
+/**
+ * Drives one card-work request (architecture.md "Issuance, step by step"): keys generated on the card →
+ * certificates signed by the command side → written, read back and compared → confirmed. Each step is sent
+ * to the terminal where the card is inserted; a failed step is recorded as an event and retried after a
+ * back-off, up to {@link #MAX_ATTEMPTS}; then the work is abandoned and the command side revokes whatever it
+ * signed but never reached the card.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class CardWorkSaga {
+
+    static final int MAX_ATTEMPTS = 3;
+    static final String RETRY = "card-work-retry";
+    static final Duration BACKOFF = Duration.ofSeconds(2);
+    static final String STEP_KEYS = "GENERATE_KEYS";
+    static final String STEP_WRITE = "WRITE_CERTIFICATES";
+    static final String STEP_PIN = "RESET_PIN";
+
+    private String pairId;
+    private String requestId;
+    private String terminalId;
+    private String cardId;
+    private Set<CertificateKind> kinds;
+    private CertificateKind pinKind;
+    private Map<CertificateKind, String> certificates;
+    private String step;
+    private int attempt;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(IssuanceRequested e, CommandBus bus, CommandGateway commands) {
+        begin(e.pairId(), e.requestId(), e.terminalId(), e.card().cardId(), e.kinds());
+        generateKeys(bus, commands);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(RenewalRequested e, CommandBus bus, CommandGateway commands) {
+        begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), e.kinds());
+        generateKeys(bus, commands);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(PinResetRequested e, CommandBus bus, CommandGateway commands) {
+        begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), Set.of(e.kind()));
+        pinKind = e.kind();
+        resetPin(bus, commands);
+    }
+
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(CertificatesIssued e, CommandBus bus, CommandGateway commands, CaCertificates ca) {
+        write(e.certificates(), bus, commands, ca);
+    }
+
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(CertificatesRenewed e, CommandBus bus, CommandGateway commands, CaCertificates ca) {
+        write(e.certificates(), bus, commands, ca);
+    }
+
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(CardWorkFailed e, CommandGateway commands, DeadlineManager deadlines) {
+        if (e.attempt() >= MAX_ATTEMPTS) {
+            commands.send(new AbandonCardWork(new PairId(pairId), requestId,
+                    e.step() + " failed " + e.attempt() + " times: " + e.reason()));
+        } else {
+            deadlines.schedule(BACKOFF.multipliedBy(e.attempt()), RETRY);
+        }
+    }
+
+    @DeadlineHandler(deadlineName = RETRY)
+    public void retry(CommandBus bus, CommandGateway commands, CaCertificates ca) {
+        switch (step) {
+            case STEP_KEYS -> generateKeys(bus, commands);
+            case STEP_WRITE -> dispatch(bus, commands, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
+                    result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
+            case STEP_PIN -> resetPin(bus, commands);
+            default -> throw new IllegalStateException("unknown card-work step " + step);
+        }
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(CertificatesWrittenToCard e) {
+        // the pair is active; nothing more to do at the card
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(PinReset e) {
+        // the lock is cleared on the card and in the aggregate
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "requestId")
+    public void on(CardWorkAbandoned e) {
+        // compensation happened on the command side
+    }
+
+    private void begin(PairId pair, String request, String terminal, String card, Set<CertificateKind> certificateKinds) {
+        pairId = pair.value();
+        requestId = request;
+        terminalId = terminal;
+        cardId = card;
+        kinds = Set.copyOf(certificateKinds);
+        SagaLifecycle.associateWith("pairId", pairId);
+    }
+
+    private void generateKeys(CommandBus bus, CommandGateway commands) {
+        step = STEP_KEYS;
+        dispatch(bus, commands, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
+                new RecordCardKeysGenerated(new PairId(pairId), requestId, ((CardPublicKeys) result).publicKeys())));
+    }
+
+    private void write(java.util.List<IssuedCertificate> issued, CommandBus bus, CommandGateway commands, CaCertificates ca) {
+        step = STEP_WRITE;
+        attempt = 0;
+        certificates = new EnumMap<>(CertificateKind.class);
+        issued.forEach(c -> certificates.put(c.kind(), c.derBase64()));
+        dispatch(bus, commands, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
+                result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
+    }
+
+    private void resetPin(CommandBus bus, CommandGateway commands) {
+        step = STEP_PIN;
+        dispatch(bus, commands, new ResetPinOnCard(requestId, cardId, pinKind),
+                result -> commands.send(new ConfirmPinReset(new PairId(pairId), requestId)));
+    }
+
+    /**
+     * Sends the order to the terminal's own command name. The answer arrives asynchronously; a failure (the
+     * card refused, no agent at that terminal, a timeout) is recorded on the pair as {@code CardWorkFailed},
+     * which brings the retry back here.
+     */
+    private void dispatch(CommandBus bus, CommandGateway commands, CardWorkOrder order,
+                          java.util.function.Consumer<Object> onSuccess) {
+        attempt++;
+        int thisAttempt = attempt;
+        String currentStep = step;
+        String name = TerminalAddress.commandName(terminalId, order.getClass());
+        bus.dispatch(new GenericCommandMessage<>(new GenericMessage<>(order), name),
+                (CommandCallback<Object, Object>) (message, result) -> {
+                    if (result.isExceptional()) {
+                        commands.send(new RecordCardWorkFailure(new PairId(pairId), requestId, currentStep, thisAttempt,
+                                reasonOf(result.exceptionResult())));
+                    } else {
+                        onSuccess.accept(result.getPayload());
+                    }
+                });
+    }
+
+    private static String reasonOf(Throwable failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+}

@@ -1,0 +1,146 @@
+package jp.jpki.lifecycle.command.ca;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import jp.jpki.lifecycle.api.pair.BasicFourItems;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.IssuedCertificate;
+import jp.jpki.lifecycle.api.pair.Sex;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERTaggedObject;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
+
+/**
+ * Signs end-entity certificates per R-CRD-3: SHA-256 with RSA, RSA-2048 keys only (R-CRD-2), random 127-bit
+ * serials (unpredictable, so collisions are negligible without a registry), validity to the notAfter day's
+ * 23:59:59 JST. SIGN carries the four basic items as subjectAltName otherNames (research G.4 OIDs); AUTH
+ * carries nothing personal. Subjects are opaque.
+ */
+public class CertificateAuthority {
+
+    private static final String OID_BASE = "1.2.392.200149.8.5.5.";
+    private static final ASN1ObjectIdentifier NAME = new ASN1ObjectIdentifier(OID_BASE + "1");
+    private static final ASN1ObjectIdentifier SEX = new ASN1ObjectIdentifier(OID_BASE + "3");
+    private static final ASN1ObjectIdentifier DATE_OF_BIRTH = new ASN1ObjectIdentifier(OID_BASE + "4");
+    private static final ASN1ObjectIdentifier ADDRESS = new ASN1ObjectIdentifier(OID_BASE + "5");
+
+    private final CaKeyStore cas;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final String publicBaseUrl;
+
+    public CertificateAuthority(CaKeyStore cas, Clock clock, SecureRandom random, String publicBaseUrl) {
+        this.cas = cas;
+        this.clock = clock;
+        this.random = random;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public IssuedCertificate issue(CertificateKind kind, String subjectPublicKeyInfoBase64, BasicFourItems basicInfo,
+                                   LocalDate notAfter) {
+        PublicKey key = rsa2048(subjectPublicKeyInfoBase64);
+        if (kind == CertificateKind.SIGN && basicInfo == null) {
+            throw new IllegalArgumentException("a SIGN certificate needs the four basic items (R-CRD-3)");
+        }
+        CaKeyStore.CaMaterial ca = cas.get(kind);
+        BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE);
+        Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            var builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial, Date.from(notBefore),
+                    Date.from(EndOfValidity.lastSecond(notAfter)), new X500Name("C=JP, CN=" + serial.toString(16)), key);
+            String path = publicBaseUrl + "/pki/" + kind.name().toLowerCase();
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(kind == CertificateKind.SIGN
+                            ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation : KeyUsage.digitalSignature))
+                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
+                    .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca.certificate()))
+                    .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
+                            new DistributionPoint(new DistributionPointName(new GeneralNames(
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, path + "/crl"))), null, null)}))
+                    .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                            new AccessDescription(X509ObjectIdentifiers.id_ad_ocsp,
+                                    new GeneralName(GeneralName.uniformResourceIdentifier, path + "/ocsp"))));
+            if (kind == CertificateKind.SIGN) {
+                builder.addExtension(Extension.subjectAlternativeName, false, basicItems(basicInfo));
+            }
+            var signer = new JcaContentSignerBuilder("SHA256withRSA").build(ca.key());
+            var certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
+            return new IssuedCertificate(kind, serial.toString(16), notBefore, notAfter,
+                    Base64.getEncoder().encodeToString(certificate.getEncoded()));
+        } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+            throw new IllegalStateException("the " + kind + " CA could not sign", e);
+        }
+    }
+
+    public String caCertificateDerBase64(CertificateKind kind) {
+        try {
+            return Base64.getEncoder().encodeToString(cas.get(kind).certificate().getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GeneralNames basicItems(BasicFourItems items) {
+        String dateOfBirth = items.dateOfBirth().format(DateTimeFormatter.BASIC_ISO_DATE);
+        String sex = items.sex() == Sex.MALE ? "1" : "2";
+        return new GeneralNames(new GeneralName[]{
+                otherName(NAME, items.name()), otherName(SEX, sex),
+                otherName(DATE_OF_BIRTH, dateOfBirth), otherName(ADDRESS, items.address())});
+    }
+
+    private static GeneralName otherName(ASN1ObjectIdentifier oid, String value) {
+        return new GeneralName(GeneralName.otherName,
+                new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[]{oid, new DERTaggedObject(true, 0, new DERUTF8String(value))}));
+    }
+
+    private static PublicKey rsa2048(String subjectPublicKeyInfoBase64) {
+        try {
+            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(subjectPublicKeyInfoBase64)));
+            if (((RSAPublicKey) key).getModulus().bitLength() != 2048) {
+                throw new IllegalArgumentException("the card's key must be RSA-2048 (R-CRD-2)");
+            }
+            return key;
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().contains("R-CRD-2")) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("the public key is not an RSA-2048 SubjectPublicKeyInfo (R-CRD-2)", e);
+        }
+    }
+}

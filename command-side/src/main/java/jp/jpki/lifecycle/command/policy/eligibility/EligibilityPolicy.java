@@ -1,0 +1,59 @@
+package jp.jpki.lifecycle.command.policy.eligibility;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import jp.jpki.lifecycle.api.pair.ApplicantType;
+import jp.jpki.lifecycle.api.pair.CardInfo;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.HolderFacts;
+import jp.jpki.lifecycle.command.rules.Decision;
+
+/** Who may hold which certificate, and who may apply (R-ELG-1…4). */
+public class EligibilityPolicy {
+
+    static final int SIGN_MIN_AGE = 15;
+
+    public Decision checkIssuance(Set<CertificateKind> kinds, HolderFacts holder, CardInfo card, LocalDate cardExpiry,
+                                  ApplicantType applicant, String supervisorOverrideReason, LocalDate today) {
+        Decision decision = checkCardValid(cardExpiry, today);
+        if (kinds.contains(CertificateKind.SIGN)) {
+            decision = decision.and(checkSign(holder, card, supervisorOverrideReason, today));
+        }
+        return decision.and(checkApplicant(holder, applicant, today));
+    }
+
+    /** R-ELG-1: every issuance and renewal needs a valid card. */
+    public Decision checkCardValid(LocalDate cardExpiry, LocalDate today) {
+        return today.isAfter(cardExpiry)
+                ? Decision.refused("R-ELG-1", "the My Number card expired on " + cardExpiry + "; a valid card is required",
+                Map.of("cardExpiry", cardExpiry.toString()))
+                : Decision.allowed();
+    }
+
+    /** R-ELG-3 (and R-PIN-4): for under-15s and adult wards the legal representative applies. */
+    public Decision checkApplicant(HolderFacts holder, ApplicantType applicant, LocalDate today) {
+        boolean represented = holder.adultWard() || holder.dateOfBirth().plusYears(SIGN_MIN_AGE).isAfter(today);
+        if (represented && applicant != ApplicantType.LEGAL_REPRESENTATIVE) {
+            return Decision.refused("R-ELG-3", "for a holder under 15 or an adult ward the legal representative "
+                    + "(親権者 / 成年後見人) must apply");
+        }
+        return Decision.allowed();
+    }
+
+    private Decision checkSign(HolderFacts holder, CardInfo card, String overrideReason, LocalDate today) {
+        if (card.faceAuthentication()) {
+            return Decision.refused("R-ELG-4", "a face-authentication card carries no SIGN certificate");
+        }
+        boolean overridden = overrideReason != null && !overrideReason.isBlank();
+        LocalDate eligibleFrom = holder.dateOfBirth().plusYears(SIGN_MIN_AGE);
+        if (today.isBefore(eligibleFrom) && !overridden) {
+            return Decision.refused("R-ELG-2", "SIGN can be issued from the 15th birthday, " + eligibleFrom,
+                    Map.of("eligibleFrom", eligibleFrom.toString()));
+        }
+        if (holder.adultWard() && !overridden) {
+            return Decision.refused("R-ELG-2", "SIGN is not issued to an adult ward unless a supervisor overrides with a reason");
+        }
+        return Decision.allowed();
+    }
+}
