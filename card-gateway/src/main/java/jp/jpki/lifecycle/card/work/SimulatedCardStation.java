@@ -64,11 +64,6 @@ public class SimulatedCardStation implements CardStation {
         cardOrFail(order.cardId()).locked.put(order.kind(), Boolean.FALSE);
     }
 
-    /** The certificate on a card, as a reader would return it (for tests and the demo). */
-    public String certificateOn(String cardId, CertificateKind kind) {
-        return cardOrFail(cardId).certificates.get(kind);
-    }
-
     private SimulatedCard cardOrFail(String cardId) {
         SimulatedCard card = cards.get(cardId);
         if (card == null) {

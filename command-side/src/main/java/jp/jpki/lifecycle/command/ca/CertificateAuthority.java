@@ -129,18 +129,16 @@ public class CertificateAuthority {
     }
 
     private static PublicKey rsa2048(String subjectPublicKeyInfoBase64) {
+        PublicKey key;
         try {
-            PublicKey key = KeyFactory.getInstance("RSA").generatePublic(
+            key = KeyFactory.getInstance("RSA").generatePublic(
                     new X509EncodedKeySpec(Base64.getDecoder().decode(subjectPublicKeyInfoBase64)));
-            if (((RSAPublicKey) key).getModulus().bitLength() != 2048) {
-                throw new IllegalArgumentException("the card's key must be RSA-2048 (R-CRD-2)");
-            }
-            return key;
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().contains("R-CRD-2")) {
-                throw iae;
-            }
-            throw new IllegalArgumentException("the public key is not an RSA-2048 SubjectPublicKeyInfo (R-CRD-2)", e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the public key is not an RSA SubjectPublicKeyInfo (R-CRD-2)", e);
         }
+        if (!(key instanceof RSAPublicKey rsa) || rsa.getModulus().bitLength() != 2048) {
+            throw new IllegalArgumentException("the card's key must be RSA-2048 (R-CRD-2)");
+        }
+        return key;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import jp.jpki.lifecycle.api.issuance.IssueCertificates;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.DocumentClass;
@@ -77,27 +78,19 @@ class CounterCommandController {
         if (body.eligibilityOverrideReason() != null && !hasRole(auth, "SUPERVISOR")) {
             throw new RuleViolationException("R-ELG-2", "only a supervisor may override SIGN eligibility");
         }
-        return idempotency.once(auth.getName(), key, () -> {
-            String requestId = requestId(key);
-            send(new IssueCertificates(pairId, requestId, body.holder().toFacts(), body.card().toInfo(), body.kinds(),
-                    body.applicant(), documents(body.documents()), body.terminalId(), body.proxyApplicationId(),
-                    body.withMoveNotice(), body.cardReissuedByOwnFault(), body.eligibilityOverrideReason()),
-                    caller.of(auth, body.terminalId(), key));
-            return accepted(pairId, requestId);
-        });
+        return cardWork(auth, key, pairId, body.terminalId(), requestId -> new IssueCertificates(pairId, requestId,
+                body.holder().toFacts(), body.card().toInfo(), body.kinds(), body.applicant(), documents(body.documents()),
+                body.terminalId(), body.proxyApplicationId(), body.withMoveNotice(), body.cardReissuedByOwnFault(),
+                body.eligibilityOverrideReason()));
     }
 
     @PostMapping("/{pairId}/renewals")
     @Operation(summary = "Renew inside the renewal window (R-REN-1); new keys, 6th birthday (R-VAL-4)")
     ResponseEntity<?> renew(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.Renew body,
                             Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return idempotency.once(auth.getName(), key, () -> {
-            String requestId = requestId(key);
-            send(new RenewCertificates(pairId, requestId, body.kinds(), body.applicant(), documents(body.documents()),
-                    body.terminalId(), body.proxyApplicationId(), body.withExpiryNotice()),
-                    caller.of(auth, body.terminalId(), key));
-            return accepted(pairId, requestId);
-        });
+        return cardWork(auth, key, pairId, body.terminalId(), requestId -> new RenewCertificates(pairId, requestId,
+                body.kinds(), body.applicant(), documents(body.documents()), body.terminalId(), body.proxyApplicationId(),
+                body.withExpiryNotice()));
     }
 
     @PostMapping("/{pairId}/pin-locks")
@@ -111,12 +104,8 @@ class CounterCommandController {
     @Operation(summary = "Reset a PIN at the counter (R-PIN-4); the new PIN is typed on the terminal only (R-PIN-5)")
     ResponseEntity<?> resetPin(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.PinResetRequest body,
                                Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
-        return idempotency.once(auth.getName(), key, () -> {
-            String requestId = requestId(key);
-            send(new ResetPin(pairId, requestId, body.kind(), body.applicant(), documents(body.documents()),
-                    body.terminalId(), body.proxyApplicationId()), caller.of(auth, body.terminalId(), key));
-            return accepted(pairId, requestId);
-        });
+        return cardWork(auth, key, pairId, body.terminalId(), requestId -> new ResetPin(pairId, requestId, body.kind(),
+                body.applicant(), documents(body.documents()), body.terminalId(), body.proxyApplicationId()));
     }
 
     @PostMapping("/{pairId}/revocations")
@@ -179,6 +168,16 @@ class CounterCommandController {
                                     @Valid @RequestBody CounterRequests.InquiryAnswer body, Authentication auth,
                                     @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         return done(auth, key, pairId, new RecordInquiryAnswer(pairId, applicationId, documents(body.proxyDocuments())));
+    }
+
+    /** A command that starts card work: answered 202 with the card-work request id. */
+    private ResponseEntity<?> cardWork(Authentication auth, String key, PairId pairId, String terminalId,
+                                       Function<String, Object> command) {
+        return idempotency.once(auth.getName(), key, () -> {
+            String requestId = requestId(key);
+            send(command.apply(requestId), caller.of(auth, terminalId, key));
+            return accepted(pairId, requestId);
+        });
     }
 
     private ResponseEntity<?> done(Authentication auth, String key, PairId pairId, Object command) {

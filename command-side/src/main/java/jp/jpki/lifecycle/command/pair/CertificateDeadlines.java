@@ -2,8 +2,8 @@ package jp.jpki.lifecycle.command.pair;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 
 /**
  * The deadlines every active certificate carries (R-VAL-7, R-REN-1, R-REN-4). Their payload names the
@@ -13,7 +13,6 @@ final class CertificateDeadlines {
     static final String EXPIRY = "certificate-expiry";
     static final String RENEWAL_WINDOW = "renewal-window";
     static final String EXPIRY_NOTICE = "expiry-notice";
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     private CertificateDeadlines() {
     }
@@ -24,6 +23,6 @@ final class CertificateDeadlines {
 
     /** Start of the given JST day. */
     static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(JST).toInstant();
+        return day.atStartOfDay(EndOfValidity.JST).toInstant();
     }
 }

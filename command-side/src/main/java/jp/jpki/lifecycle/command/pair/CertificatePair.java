@@ -60,6 +60,7 @@ import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import jp.jpki.lifecycle.command.ca.CertificateAuthority;
+import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -433,8 +434,7 @@ public class CertificatePair {
     private void scheduleDeadlines(IssuedCertificate certificate, PairRules rules, DeadlineManager deadlines) {
         var due = new CertificateDeadlines.Due(certificate.kind(), certificate.serialHex());
         var notAfter = certificate.notAfter();
-        // R-VAL-7: valid until notAfter 23:59:59 JST, so it expires at the start of the next JST day.
-        deadlines.schedule(CertificateDeadlines.startOf(notAfter.plusDays(1)), CertificateDeadlines.EXPIRY, due);
+        deadlines.schedule(EndOfValidity.expiredAt(notAfter), CertificateDeadlines.EXPIRY, due); // R-VAL-7
         deadlines.schedule(CertificateDeadlines.startOf(rules.renewalWindow().opensOn(notAfter)),
                 CertificateDeadlines.RENEWAL_WINDOW, due);
         deadlines.schedule(CertificateDeadlines.startOf(rules.renewalWindow().expiryNoticeDue(notAfter)),

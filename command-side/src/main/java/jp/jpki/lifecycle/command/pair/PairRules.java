@@ -10,6 +10,7 @@ import jp.jpki.lifecycle.command.policy.fee.FeeSchedule;
 import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.proxy.ProxyProcedurePolicy;
 import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
+import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
 
 /**
@@ -26,6 +27,6 @@ public record PairRules(Clock clock, ValidityPolicy validity, EligibilityPolicy 
 
     /** Today in Japan time: the rules speak of JST calendar dates. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), CertificateDeadlines.JST);
+        return LocalDate.ofInstant(clock.instant(), EndOfValidity.JST);
     }
 }

@@ -1,7 +1,6 @@
 package jp.jpki.lifecycle.command.policy;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import jp.jpki.lifecycle.command.policy.calendar.MaintenanceCalendar;
@@ -12,6 +11,7 @@ import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.proxy.ProxyProcedurePolicy;
 import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
 import jp.jpki.lifecycle.command.policy.validity.CertificateTerms;
+import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,12 +23,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(PolicyProperties.class)
 public class PolicyConfiguration {
 
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-
     @Bean
     @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
-        return Clock.system(JST);
+        return Clock.system(EndOfValidity.JST);
     }
 
     @Bean
@@ -48,7 +46,7 @@ public class PolicyConfiguration {
 
     @Bean
     MaintenanceCalendar maintenanceCalendar(PolicyProperties properties) {
-        return new MaintenanceCalendar(JST, properties.monthlyMaintenance(), properties.stoppages());
+        return new MaintenanceCalendar(EndOfValidity.JST, properties.monthlyMaintenance(), properties.stoppages());
     }
 
     @Bean
