@@ -1,0 +1,32 @@
+package jp.jpki.lifecycle.api.query;
+
+import java.util.stream.Stream;
+
+/**
+ * Counter lookup by exactly one criterion; answered with a list of {@link PairView}. A resident normally has one
+ * pair, but a card id or serial may be looked up on a record that was re-registered, so the answer is a list.
+ *
+ * @param residentRef the municipality's opaque resident reference
+ * @param cardId      the card's opaque id
+ * @param serialHex   the serial of any certificate ever issued to the pair (current or past)
+ */
+public record FindPairs(String residentRef, String cardId, String serialHex) {
+    public FindPairs {
+        long given = Stream.of(residentRef, cardId, serialHex).filter(c -> c != null && !c.isBlank()).count();
+        if (given != 1) {
+            throw new IllegalArgumentException("give exactly one of residentRef, cardId or serial");
+        }
+    }
+
+    public static FindPairs byResidentRef(String residentRef) {
+        return new FindPairs(residentRef, null, null);
+    }
+
+    public static FindPairs byCardId(String cardId) {
+        return new FindPairs(null, cardId, null);
+    }
+
+    public static FindPairs bySerial(String serialHex) {
+        return new FindPairs(null, null, serialHex);
+    }
+}
