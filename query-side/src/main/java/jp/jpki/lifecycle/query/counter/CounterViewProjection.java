@@ -1,6 +1,9 @@
 package jp.jpki.lifecycle.query.counter;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,6 +15,7 @@ import jp.jpki.lifecycle.api.issuance.CardWorkFailed;
 import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
 import jp.jpki.lifecycle.api.issuance.CertificatesWrittenToCard;
 import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pin.PinLocked;
@@ -20,6 +24,8 @@ import jp.jpki.lifecycle.api.pin.PinResetRequested;
 import jp.jpki.lifecycle.api.proxy.InquiryAnswered;
 import jp.jpki.lifecycle.api.proxy.InquiryLetterMailed;
 import jp.jpki.lifecycle.api.proxy.ProxyApplicationOpened;
+import jp.jpki.lifecycle.api.query.ExpiryNoticeView;
+import jp.jpki.lifecycle.api.query.FindExpiryNoticesDue;
 import jp.jpki.lifecycle.api.query.FindPair;
 import jp.jpki.lifecycle.api.query.FindPairs;
 import jp.jpki.lifecycle.api.query.PairOperation;
@@ -229,6 +235,18 @@ class CounterViewProjection {
     @QueryHandler
     List<PairView> handle(FindPairs query) {
         return store.find(query).stream().map(views::toView).toList();
+    }
+
+    /** R-REN-4: a notice is due in month M when notAfter − 3 months lies in M, that is when notAfter lies in M + 3. */
+    @QueryHandler
+    List<ExpiryNoticeView> handle(FindExpiryNoticesDue query) {
+        YearMonth expiring = query.month().plusMonths(3);
+        return Arrays.stream(CertificateKind.values())
+                .flatMap(kind -> store.activeExpiringBetween(kind, expiring.atDay(1), expiring.atEndOfMonth()).stream()
+                        .map(view -> new ExpiryNoticeView(view.pairId(), kind, view.certificate(kind).notAfter())))
+                .sorted(Comparator.comparing(ExpiryNoticeView::notAfter).thenComparing(ExpiryNoticeView::pairId)
+                        .thenComparing(ExpiryNoticeView::kind))
+                .toList();
     }
 
     private void update(PairId pairId, long seq, PairOperation operation, Instant at, String operator, String office,
