@@ -38,6 +38,7 @@ import jp.jpki.lifecycle.api.revocation.CertificateHeld;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.api.revocation.EmigrationWithContinuedUseRecorded;
 import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.query.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -53,10 +54,8 @@ import org.springframework.stereotype.Component;
  * explain them (basic-info change, card invalidation) only show as the last operation.
  */
 @Component
-@ProcessingGroup(CounterViewProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.COUNTER_VIEW)
 class CounterViewProjection {
-    static final String PROCESSING_GROUP = "counter-view";
-
     private final CounterViewStore store;
     private final PairViews views;
 

@@ -19,6 +19,7 @@ import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.query.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -33,10 +34,8 @@ import org.springframework.stereotype.Component;
  * personal data and no pair id reaches a query answer: the statistics role sees aggregates only.
  */
 @Component
-@ProcessingGroup(StatisticsProjection.PROCESSING_GROUP)
+@ProcessingGroup(ProcessingGroups.STATISTICS)
 class StatisticsProjection {
-    static final String PROCESSING_GROUP = "statistics";
-
     private final StatisticsStore store;
 
     StatisticsProjection(StatisticsStore store) {

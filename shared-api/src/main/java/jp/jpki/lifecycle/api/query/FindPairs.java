@@ -1,10 +1,12 @@
 package jp.jpki.lifecycle.api.query;
 
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Counter lookup by exactly one criterion; answered with a list of {@link PairView}. A resident normally has one
- * pair, but a card id or serial may be looked up on a record that was re-registered, so the answer is a list.
+ * Counter lookup by exactly one criterion (blank counts as absent); answered with a list of {@link PairView}. A
+ * resident normally has one pair, but a card id or serial may be looked up on a record that was re-registered, so
+ * the answer is a list.
  *
  * @param residentRef the municipality's opaque resident reference
  * @param cardId      the card's opaque id
@@ -12,8 +14,10 @@ import java.util.stream.Stream;
  */
 public record FindPairs(String residentRef, String cardId, String serialHex) {
     public FindPairs {
-        long given = Stream.of(residentRef, cardId, serialHex).filter(c -> c != null && !c.isBlank()).count();
-        if (given != 1) {
+        residentRef = blankToNull(residentRef);
+        cardId = blankToNull(cardId);
+        serialHex = blankToNull(serialHex);
+        if (Stream.of(residentRef, cardId, serialHex).filter(Objects::nonNull).count() != 1) {
             throw new IllegalArgumentException("give exactly one of residentRef, cardId or serial");
         }
     }
@@ -28,5 +32,9 @@ public record FindPairs(String residentRef, String cardId, String serialHex) {
 
     public static FindPairs bySerial(String serialHex) {
         return new FindPairs(null, null, serialHex);
+    }
+
+    private static String blankToNull(String criterion) {
+        return criterion == null || criterion.isBlank() ? null : criterion;
     }
 }
