@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CounterViewStore implements InitializingBean {
     /** A lookup answers a counter screen; more hits than this means the criterion was not selective. */
-    static final int MAX_LOOKUP_RESULTS = 100;
+    private static final int MAX_LOOKUP_RESULTS = 100;
 
     private final MongoTemplate mongo;
 
