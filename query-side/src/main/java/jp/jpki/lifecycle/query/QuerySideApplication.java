@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 public class QuerySideApplication {
 
     /** Defaults in code, so the module ships no application.yml of its own; any property source overrides them. */
-    static final Map<String, Object> DEFAULTS = Map.of(
+    private static final Map<String, Object> DEFAULTS = Map.of(
             "spring.application.name", "jpki-query-side",
             // Event payloads are written by the command side with Jackson; all nodes must read them alike.
             "axon.serializer.general", "jackson",

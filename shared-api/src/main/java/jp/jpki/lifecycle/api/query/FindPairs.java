@@ -4,9 +4,8 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Counter lookup by exactly one criterion (blank counts as absent); answered with a list of {@link PairView}. A
- * resident normally has one pair, but a card id or serial may be looked up on a record that was re-registered, so
- * the answer is a list.
+ * Counter lookup by exactly one criterion (blank counts as absent); answered with a list of {@link PairView},
+ * empty when nothing matches.
  *
  * @param residentRef the municipality's opaque resident reference
  * @param cardId      the card's opaque id

@@ -10,7 +10,7 @@ import jp.jpki.lifecycle.api.pair.CertificateKind;
  *
  * @param certificates      both kinds, always present ({@code NONE} when never issued)
  * @param proxyApplications voluntary-proxy applications recorded on visit 1 (R-PRC-2)
- * @param lastOperation     the latest event applied to the pair; null only for a pair without events
+ * @param lastOperation     the latest event applied to the pair
  */
 public record PairView(String pairId, String residentRef, String municipalityCode, String cardId,
                        LocalDate cardExpiry, Map<CertificateKind, CertificateView> certificates,
