@@ -1,53 +1,60 @@
 package jp.jpki.lifecycle.query.counter;
 
 import java.util.List;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import java.util.Optional;
+import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.api.query.FindPair;
+import jp.jpki.lifecycle.api.query.FindPairs;
+import jp.jpki.lifecycle.api.query.PairView;
+import jp.jpki.lifecycle.query.web.Answers;
+import jp.jpki.lifecycle.query.web.Problems;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ResponseEntity;
 
-/** Counter lookups on the counter view: by pair id, resident reference, card id or certificate serial. */
+/**
+ * Counter lookups. They go through the query gateway, not the store, so in the distributed deployment any
+ * query-side node can answer.
+ */
 @RestController
 @RequestMapping("/api/certificate-pairs")
 class CounterQueryController {
+    private final QueryGateway queries;
 
-    private final MongoTemplate mongo;
-
-    CounterQueryController(MongoTemplate mongo) {
-        this.mongo = mongo;
+    CounterQueryController(QueryGateway queries) {
+        this.queries = queries;
     }
 
     @GetMapping("/{pairId}")
-    ResponseEntity<?> byId(@PathVariable String pairId) {
-        CounterView view = mongo.findById(pairId, CounterView.class);
-        if (view == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no certificate pair " + pairId);
-            problem.setTitle("Unknown certificate pair");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-        }
-        return ResponseEntity.ok(view);
+    PairView pair(@PathVariable String pairId) {
+        return validPairId(pairId)
+                .flatMap(id -> Answers.await(queries.query(new FindPair(id), ResponseTypes.optionalInstanceOf(PairView.class))))
+                .orElseThrow(() -> Problems.notFound("Unknown certificate pair", "no certificate pair has this id"));
     }
 
+    /** Exactly one criterion: a combination would leave "and" or "or" to guesswork at the counter. */
     @GetMapping
-    ResponseEntity<?> find(@RequestParam(required = false) String residentRef, @RequestParam(required = false) String cardId,
-                           @RequestParam(required = false) String serial) {
-        long given = java.util.stream.Stream.of(residentRef, cardId, serial).filter(p -> p != null && !p.isBlank()).count();
-        if (given != 1) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "give exactly one of residentRef, cardId or serial");
-            problem.setTitle("Invalid lookup");
-            return ResponseEntity.badRequest().body(problem);
+    List<PairView> find(@RequestParam(required = false) String residentRef, @RequestParam(required = false) String cardId,
+                        @RequestParam(required = false) String serial) {
+        FindPairs lookup;
+        try {
+            lookup = new FindPairs(residentRef, cardId, serial);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest(e.getMessage());
         }
-        Criteria criteria = residentRef != null ? Criteria.where("residentRef").is(residentRef)
-                : cardId != null ? Criteria.where("cardId").is(cardId) : Criteria.where("serials").is(serial);
-        List<CounterView> views = mongo.find(Query.query(criteria).limit(100), CounterView.class);
-        return ResponseEntity.ok(views);
+        return Answers.await(queries.query(lookup, ResponseTypes.multipleInstancesOf(PairView.class)));
+    }
+
+    /** An id that could never have been issued is as unknown as one that was not. */
+    private static Optional<PairId> validPairId(String value) {
+        try {
+            return Optional.of(new PairId(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

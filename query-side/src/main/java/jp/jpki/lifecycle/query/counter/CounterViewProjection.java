@@ -1,168 +1,255 @@
 package jp.jpki.lifecycle.query.counter;
 
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import jp.jpki.lifecycle.api.expiry.CertificateExpired;
+import jp.jpki.lifecycle.api.expiry.ExpiryNoticeDue;
+import jp.jpki.lifecycle.api.expiry.RenewalWindowOpened;
 import jp.jpki.lifecycle.api.issuance.CardWorkAbandoned;
+import jp.jpki.lifecycle.api.issuance.CardWorkFailed;
 import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
 import jp.jpki.lifecycle.api.issuance.CertificatesWrittenToCard;
 import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
-import jp.jpki.lifecycle.api.pair.CertificateStatus;
-import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.PairId;
-import jp.jpki.lifecycle.api.pair.RevocationReason;
 import jp.jpki.lifecycle.api.pin.PinLocked;
 import jp.jpki.lifecycle.api.pin.PinReset;
 import jp.jpki.lifecycle.api.pin.PinResetRequested;
+import jp.jpki.lifecycle.api.proxy.InquiryAnswered;
+import jp.jpki.lifecycle.api.proxy.InquiryLetterMailed;
+import jp.jpki.lifecycle.api.proxy.ProxyApplicationOpened;
+import jp.jpki.lifecycle.api.query.ExpiryNoticeView;
+import jp.jpki.lifecycle.api.query.FindExpiryNoticesDue;
+import jp.jpki.lifecycle.api.query.FindPair;
+import jp.jpki.lifecycle.api.query.FindPairs;
+import jp.jpki.lifecycle.api.query.PairOperation;
+import jp.jpki.lifecycle.api.query.PairView;
 import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
 import jp.jpki.lifecycle.api.renewal.RenewalRequested;
+import jp.jpki.lifecycle.api.revocation.BasicInfoChanged;
+import jp.jpki.lifecycle.api.revocation.CardInvalidated;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
+import jp.jpki.lifecycle.api.revocation.EmigrationWithContinuedUseRecorded;
+import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.query.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-/** Builds the counter view. Each update is guarded by the pair's event sequence, so redelivery changes nothing. */
+/**
+ * The counter view: one document per pair, kept by the pair's events and answering the counter's lookups.
+ * Certificate status follows the revocation, hold and expiry events of the current serial only; the events that
+ * explain them (basic-info change, card invalidation) only show as the last operation.
+ */
 @Component
-@ProcessingGroup("counter-view")
+@ProcessingGroup(ProcessingGroups.COUNTER_VIEW)
 class CounterViewProjection {
+    private final CounterViewStore store;
+    private final PairViews views;
 
-    private final MongoTemplate mongo;
-
-    CounterViewProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
+    CounterViewProjection(CounterViewStore store, PairViews views) {
+        this.store = store;
+        this.views = views;
     }
 
+    // ---- issuance, renewal and card work -----------------------------------------------------------------
+
     @EventHandler
-    void on(IssuanceRequested e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "ISSUANCE_REQUESTED", v -> {
-            v.residentRef = e.holder().residentRef();
-            v.municipalityCode = e.holder().municipalityCode();
-            v.cardId = e.card().cardId();
-            v.cardExpiry = e.cardExpiry();
-            v.pendingRequestId = e.requestId();
-            e.kinds().forEach(kind -> certificate(v, kind).status = CertificateStatus.ISSUING);
+    void on(IssuanceRequested e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.ISSUANCE_REQUESTED, at, operator, office, v -> {
+            v.holder(e.holder());
+            v.card(e.card().cardId(), e.cardExpiry());
+            e.kinds().forEach(kind -> v.certificate(kind).issuanceRequested(e.requestId()));
         });
     }
 
     @EventHandler
-    void on(RenewalRequested e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "RENEWAL_REQUESTED", v -> v.pendingRequestId = e.requestId());
+    void on(RenewalRequested e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.RENEWAL_REQUESTED, at, operator, office,
+                v -> e.kinds().forEach(kind -> v.certificate(kind).cardWorkRequested(e.requestId())));
     }
 
     @EventHandler
-    void on(PinResetRequested e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "PIN_RESET_REQUESTED", v -> v.pendingRequestId = e.requestId());
+    void on(CertificatesIssued e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CERTIFICATES_ISSUED, at, operator, office,
+                v -> e.certificates().forEach(v::signed));
     }
 
     @EventHandler
-    void on(CertificatesIssued e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "CERTIFICATES_ISSUED", v -> e.certificates().forEach(c -> pending(v, c)));
+    void on(CertificatesRenewed e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CERTIFICATES_RENEWED, at, operator, office,
+                v -> e.certificates().forEach(v::signed));
     }
 
     @EventHandler
-    void on(CertificatesRenewed e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "CERTIFICATES_RENEWED", v -> e.certificates().forEach(c -> pending(v, c)));
+    void on(CertificatesWrittenToCard e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CERTIFICATES_WRITTEN, at, operator, office, v -> v.written(e.serials()));
     }
 
     @EventHandler
-    void on(CertificatesWrittenToCard e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "CERTIFICATES_WRITTEN", v -> {
-            v.certificates.values().stream().filter(c -> c.pendingSerialHex != null).forEach(c -> {
-                c.status = CertificateStatus.ACTIVE;
-                c.serialHex = c.pendingSerialHex;
-                c.notAfter = c.pendingNotAfter;
-                c.notBefore = c.pendingNotBefore;
-                c.pinLocked = false;
-                c.revocationReason = null;
-                c.pendingSerialHex = null;
-                c.pendingNotAfter = null;
-                c.pendingNotBefore = null;
-            });
-            v.pendingRequestId = null;
-        });
+    void on(CardWorkFailed e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CARD_WORK_FAILED, at, operator, office, v -> { });
     }
 
     @EventHandler
-    void on(CardWorkAbandoned e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "CARD_WORK_ABANDONED", v -> {
-            v.certificates.values().forEach(c -> {
-                if (c.status == CertificateStatus.ISSUING) {
-                    c.status = c.serialHex == null ? CertificateStatus.NONE : CertificateStatus.REVOKED;
-                }
-                c.pendingSerialHex = null;
-            });
-            v.pendingRequestId = null;
-        });
+    void on(CardWorkAbandoned e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CARD_WORK_ABANDONED, at, operator, office,
+                v -> v.cardWorkAbandoned(e.requestId()));
+    }
+
+    // ---- PIN --------------------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(PinLocked e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.PIN_LOCKED, at, operator, office, v -> v.certificate(e.kind()).pinLocked());
     }
 
     @EventHandler
-    void on(PinLocked e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "PIN_LOCKED", v -> certificate(v, e.kind()).pinLocked = true); // R-PIN-3: status unchanged
+    void on(PinResetRequested e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.PIN_RESET_REQUESTED, at, operator, office,
+                v -> v.certificate(e.kind()).cardWorkRequested(e.requestId()));
     }
 
     @EventHandler
-    void on(PinReset e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "PIN_RESET", v -> {
-            certificate(v, e.kind()).pinLocked = false;
-            v.pendingRequestId = null;
-        });
+    void on(PinReset e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.PIN_RESET, at, operator, office, v -> v.certificate(e.kind()).pinReset());
+    }
+
+    // ---- revocation, hold, expiry -------------------------------------------------------------------------
+
+    @EventHandler
+    void on(CertificateRevoked e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CERTIFICATE_REVOKED, at, operator, office,
+                v -> v.certificate(e.kind()).revoked(e.serialHex(), e.reason()));
     }
 
     @EventHandler
-    void on(CertificateRevoked e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "REVOKED_" + e.reason(), v -> {
-            CounterView.Certificate c = certificate(v, e.kind());
-            if (e.serialHex() != null && e.serialHex().equals(c.serialHex) && e.reason() != RevocationReason.SUPERSEDED) {
-                c.status = CertificateStatus.REVOKED;
-                c.revocationReason = e.reason().name();
+    void on(CertificateHeld e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CERTIFICATE_HELD, at, operator, office,
+                v -> v.certificate(e.kind()).held(e.serialHex()));
+    }
+
+    @EventHandler
+    void on(BasicInfoChanged e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.BASIC_INFO_CHANGED, at, operator, office, v -> { });
+    }
+
+    @EventHandler
+    void on(EmigrationWithContinuedUseRecorded e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.EMIGRATION_WITH_CONTINUED_USE, at, operator, office, v -> { });
+    }
+
+    @EventHandler
+    void on(CardInvalidated e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CARD_INVALIDATED, at, operator, office, v -> { });
+    }
+
+    @EventHandler
+    void on(CertificateExpired e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CERTIFICATE_EXPIRED, at, operator, office,
+                v -> v.certificate(e.kind()).expired(e.serialHex()));
+    }
+
+    @EventHandler
+    void on(RenewalWindowOpened e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        // The window itself is computed from notAfter at read time (R-REN-1); the event only marks the moment.
+        update(e.pairId(), seq, PairOperation.RENEWAL_WINDOW_OPENED, at, operator, office, v -> { });
+    }
+
+    @EventHandler
+    void on(ExpiryNoticeDue e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.EXPIRY_NOTICE_DUE, at, operator, office,
+                v -> v.certificate(e.kind()).expiryNoticeDue(e.serialHex(), JapanTime.dateOf(at)));
+    }
+
+    // ---- voluntary proxy (R-PRC-2) ------------------------------------------------------------------------
+
+    @EventHandler
+    void on(ProxyApplicationOpened e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.PROXY_APPLICATION_OPENED, at, operator, office, v -> {
+            if (v.residentRef() == null) {
+                v.holder(e.holder()); // a first issue by proxy: the pair starts with visit 1
             }
+            v.proxyApplicationOpened(new ProxyApplicationEntry(e.applicationId(), e.procedure(), e.kinds(), null, false));
         });
     }
 
     @EventHandler
-    void on(CertificateHeld e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "HELD", v -> certificate(v, e.kind()).status = CertificateStatus.ON_HOLD);
+    void on(InquiryLetterMailed e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.INQUIRY_LETTER_MAILED, at, operator, office,
+                v -> v.proxyApplication(e.applicationId(), a -> a.withLetterMailedOn(e.mailedOn())));
     }
 
     @EventHandler
-    void on(CertificateExpired e, @SequenceNumber long seq, EventMessage<?> m) {
-        update(e.pairId(), seq, m, "EXPIRED", v -> certificate(v, e.kind()).status = CertificateStatus.EXPIRED);
+    void on(InquiryAnswered e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.INQUIRY_ANSWERED, at, operator, office,
+                v -> v.proxyApplication(e.applicationId(), ProxyApplicationEntry::withAnswer));
     }
 
-    private static void pending(CounterView v, IssuedCertificate issued) {
-        CounterView.Certificate c = certificate(v, issued.kind());
-        c.pendingSerialHex = issued.serialHex();
-        c.pendingNotAfter = issued.notAfter();
-        c.pendingNotBefore = issued.notBefore();
-        if (!v.serials.contains(issued.serialHex())) {
-            v.serials.add(issued.serialHex());
-        }
+    @ResetHandler
+    void onReset() {
+        store.deleteAll();
     }
 
-    private static CounterView.Certificate certificate(CounterView v, CertificateKind kind) {
-        return v.certificates.computeIfAbsent(kind, k -> new CounterView.Certificate());
+    // ---- queries ------------------------------------------------------------------------------------------
+
+    @QueryHandler
+    Optional<PairView> handle(FindPair query) {
+        return store.find(query.pairId()).map(views::toView);
     }
 
-    private void update(PairId pairId, long sequence, EventMessage<?> message, String operation, Consumer<CounterView> change) {
-        CounterView view = mongo.findById(pairId.value(), CounterView.class);
-        if (view == null) {
-            view = new CounterView();
-            view.pairId = pairId.value();
-        }
-        if (sequence <= view.lastSequence) {
-            return;
-        }
-        change.accept(view);
-        view.lastSequence = sequence;
-        view.lastOperation = operation;
-        view.lastOperationAt = message.getTimestamp();
-        view.lastOperator = (String) message.getMetaData().get(MetadataKeys.OPERATOR);
-        view.lastOffice = (String) message.getMetaData().get(MetadataKeys.OFFICE);
-        mongo.save(view);
+    @QueryHandler
+    List<PairView> handle(FindPairs query) {
+        return store.find(query).stream().map(views::toView).toList();
+    }
+
+    /** R-REN-4: a notice is due in month M when notAfter − 3 months lies in M, that is when notAfter lies in M + 3. */
+    @QueryHandler
+    List<ExpiryNoticeView> handle(FindExpiryNoticesDue query) {
+        YearMonth expiring = query.month().plusMonths(3);
+        return Arrays.stream(CertificateKind.values())
+                .flatMap(kind -> store.activeExpiringBetween(kind, expiring.atDay(1), expiring.atEndOfMonth()).stream()
+                        .map(view -> new ExpiryNoticeView(view.pairId(), kind, view.certificate(kind).notAfter())))
+                .sorted(Comparator.comparing(ExpiryNoticeView::notAfter).thenComparing(ExpiryNoticeView::pairId)
+                        .thenComparing(ExpiryNoticeView::kind))
+                .toList();
+    }
+
+    private void update(PairId pairId, long seq, PairOperation operation, Instant at, String operator, String office,
+                        Consumer<CounterViewDocument> change) {
+        store.update(pairId, seq, new LastOperationEntry(operation, at, operator, office), change);
     }
 }

@@ -1,0 +1,38 @@
+package jp.jpki.lifecycle.query;
+
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The query side on its own, for the distributed deployment: events and queries through Axon Server
+ * ({@code axon.axonserver.servers}), read models, tokens and sagas in MongoDB ({@code spring.data.mongodb.uri}).
+ * The standalone launcher leaves this class out and runs the same configuration in one JVM.
+ */
+@SpringBootApplication
+public class QuerySideApplication {
+
+    /** Defaults in code, so the module ships no application.yml of its own; any property source overrides them. */
+    private static final Map<String, Object> DEFAULTS = Map.of(
+            "spring.application.name", "jpki-query-side",
+            // Event payloads are written by the command side with Jackson; all nodes must read them alike.
+            "axon.serializer.general", "jackson",
+            "axon.serializer.events", "jackson",
+            "axon.serializer.messages", "jackson");
+
+    public static void main(String[] args) {
+        SpringApplication application = new SpringApplication(QuerySideApplication.class);
+        application.setDefaultProperties(DEFAULTS);
+        application.run(args);
+    }
+
+    /** In the standalone launcher the command side provides the clock; here the query side needs its own. */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.system(JapanTime.ZONE);
+    }
+}

@@ -1,0 +1,95 @@
+package jp.jpki.lifecycle.query.counter;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.CertificateStatus;
+import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.api.query.FindPairs;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes the counter view. Indexes are declared here rather than left to Spring Data's auto index
+ * creation (off by default): a lookup must stay an index hit at a million pairs.
+ */
+@Component
+class CounterViewStore implements InitializingBean {
+    /** A lookup answers a counter screen; more hits than this means the criterion was not selective. */
+    private static final int MAX_LOOKUP_RESULTS = 100;
+
+    private final MongoTemplate mongo;
+
+    CounterViewStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        ensureIndexes();
+    }
+
+    void ensureIndexes() {
+        IndexOperations indexes = mongo.indexOps(CounterViewDocument.class);
+        indexes.ensureIndex(new Index("residentRef", Sort.Direction.ASC).named("residentRef"));
+        indexes.ensureIndex(new Index("cardId", Sort.Direction.ASC).named("cardId"));
+        indexes.ensureIndex(new Index("serials", Sort.Direction.ASC).named("serials"));
+        for (CertificateKind kind : CertificateKind.values()) {
+            indexes.ensureIndex(new Index(notAfterField(kind), Sort.Direction.ASC).named(kind.name() + "_notAfter"));
+        }
+    }
+
+    /**
+     * Applies one event to a pair unless its sequence number was applied before. The guard and the change are
+     * written in one document replace, so no transaction is needed for at-least-once delivery to be safe.
+     */
+    void update(PairId pairId, long sequence, LastOperationEntry operation, Consumer<CounterViewDocument> change) {
+        CounterViewDocument view = find(pairId).orElseGet(() -> new CounterViewDocument(pairId.value()));
+        if (view.hasApplied(sequence)) {
+            return;
+        }
+        change.accept(view);
+        view.applied(sequence, operation);
+        mongo.save(view);
+    }
+
+    Optional<CounterViewDocument> find(PairId pairId) {
+        return Optional.ofNullable(mongo.findById(pairId.value(), CounterViewDocument.class));
+    }
+
+    List<CounterViewDocument> find(FindPairs lookup) {
+        Criteria criteria = lookup.residentRef() != null ? Criteria.where("residentRef").is(lookup.residentRef())
+                : lookup.cardId() != null ? Criteria.where("cardId").is(lookup.cardId())
+                : Criteria.where("serials").is(CounterViewDocument.normalizedSerial(lookup.serialHex()));
+        Query query = Query.query(criteria).with(Sort.by("_id")).limit(MAX_LOOKUP_RESULTS);
+        return mongo.find(query, CounterViewDocument.class);
+    }
+
+    /** Pairs with an active certificate of {@code kind} whose notAfter lies in {@code from}..{@code to}. */
+    List<CounterViewDocument> activeExpiringBetween(CertificateKind kind, LocalDate from, LocalDate to) {
+        Query query = Query.query(Criteria.where(notAfterField(kind)).gte(from.toString()).lte(to.toString())
+                .and(statusField(kind)).is(CertificateStatus.ACTIVE.name()));
+        return mongo.find(query, CounterViewDocument.class);
+    }
+
+    void deleteAll() {
+        mongo.dropCollection(CounterViewDocument.class);
+        ensureIndexes();
+    }
+
+    private static String notAfterField(CertificateKind kind) {
+        return "certificates." + kind.name() + ".notAfter";
+    }
+
+    private static String statusField(CertificateKind kind) {
+        return "certificates." + kind.name() + ".status";
+    }
+}
