@@ -16,6 +16,8 @@ import org.springframework.context.annotation.FilterType;
 public class StandaloneApplication {
 
     public static void main(String[] args) {
+        // A municipal back office does not phone home; Axon's update check would, at every start.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         SpringApplication.run(StandaloneApplication.class, args);
     }
 }

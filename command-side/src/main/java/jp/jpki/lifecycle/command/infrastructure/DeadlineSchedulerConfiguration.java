@@ -1,7 +1,9 @@
 package jp.jpki.lifecycle.command.infrastructure;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
@@ -13,21 +15,34 @@ import org.springframework.context.annotation.Configuration;
  * Persistent deadlines: db-scheduler keeps Axon's deadlines (certificate expiry, renewal window, card-work
  * timeouts) as rows in {@code scheduled_tasks}, so they survive restarts (research: SimpleDeadlineManager
  * forgets them). Axon's own auto-configuration registers its task and the {@code DbSchedulerDeadlineManager}
- * on this scheduler and starts it with the Axon configuration. Deadlines fire on wall-clock time (db-scheduler 13, the
- * version Axon 4.12 supports, has no pluggable clock).
+ * on this scheduler but leaves starting it to the application (it expects db-scheduler's own Spring Boot starter,
+ * which we do not use), so {@link DeadlineSchedulerLifecycle} starts it once Axon is up. Deadlines fire on the application's {@link Clock}, the
+ * same one the rules read, so a certificate expires exactly when the rules say it has.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadlineSchedulerConfiguration {
 
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                 @Value("${jpki.deadlines.polling-interval:PT1S}") Duration pollingInterval,
                                 @Value("${jpki.deadlines.threads:2}") int threads) {
-        return Scheduler.create(dataSource, tasks)
+        return new ClockedSchedulerBuilder(dataSource, tasks, clock)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .tableName("scheduled_tasks")
-                .registerShutdownHook()
                 .build();
+    }
+
+    @Bean
+    DeadlineSchedulerLifecycle deadlineSchedulerLifecycle(Scheduler deadlineScheduler) {
+        return new DeadlineSchedulerLifecycle(deadlineScheduler);
+    }
+
+    /** db-scheduler 13 (the version Axon 4.12 is built against) has no public setter for its clock. */
+    private static final class ClockedSchedulerBuilder extends SchedulerBuilder {
+        ClockedSchedulerBuilder(DataSource dataSource, List<Task<?>> tasks, Clock clock) {
+            super(dataSource, tasks);
+            this.clock = clock::instant;
+        }
     }
 }

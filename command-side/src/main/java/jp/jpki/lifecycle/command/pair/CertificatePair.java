@@ -79,7 +79,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class CertificatePair {
 
+    /**
+     * The identifier as a plain string: deadline scope descriptors are serialized with Jackson, which would turn a
+     * {@link PairId} into a map and send every expiry deadline looking for an aggregate that does not exist.
+     */
     @AggregateIdentifier
+    private String id;
     private PairId pairId;
     private HolderFacts holder;
     private CardInfo card;
@@ -446,6 +451,7 @@ public class CertificatePair {
     @EventSourcingHandler
     void on(IssuanceRequested e) {
         pairId = e.pairId();
+        id = pairId.value();
         holder = e.holder();
         if (card == null || !card.cardId().equals(e.card().cardId())) {
             cardInvalidated = false;
@@ -541,6 +547,7 @@ public class CertificatePair {
     @EventSourcingHandler
     void on(ProxyApplicationOpened e) {
         pairId = e.pairId();
+        id = pairId.value();
         if (holder == null) {
             holder = e.holder();
         }

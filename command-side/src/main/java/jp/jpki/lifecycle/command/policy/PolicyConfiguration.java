@@ -1,6 +1,5 @@
 package jp.jpki.lifecycle.command.policy;
 
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import jp.jpki.lifecycle.command.policy.calendar.MaintenanceCalendar;
@@ -13,7 +12,6 @@ import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
 import jp.jpki.lifecycle.command.policy.validity.CertificateTerms;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,12 +20,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PolicyProperties.class)
 public class PolicyConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean(Clock.class)
-    Clock clock() {
-        return Clock.system(EndOfValidity.JST);
-    }
 
     @Bean
     ValidityPolicy validityPolicy(PolicyProperties properties) {

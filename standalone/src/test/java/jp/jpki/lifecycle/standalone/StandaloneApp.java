@@ -1,0 +1,126 @@
+package jp.jpki.lifecycle.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The standalone application booted for a test on a random port and a private data directory, with an HTTP
+ * client that logs in as one of the demo staff accounts.
+ */
+public final class StandaloneApp implements AutoCloseable {
+
+    public static final String CLERK = "clerk";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String STATISTICS = "statistics";
+    public static final String AUDITOR = "auditor";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    private StandaloneApp(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Starts on {@code dataDir}; extra {@code --key=value} arguments override the embedded defaults. */
+    public static StandaloneApp start(Path dataDir, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--jpki.data-dir=" + dataDir,
+                "--jpki.ca.keystore=" + dataDir.resolve("ca/jpki-ca.p12"), "--jpki.policies.monthly-maintenance=false"));
+        arguments.addAll(List.of(extraArguments));
+        return new StandaloneApp(new SpringApplication(StandaloneApplication.class).run(arguments.toArray(String[]::new)));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public HttpResponse<String> get(String user, String path) {
+        return send(request(user, path).GET().build());
+    }
+
+    public HttpResponse<String> post(String user, String path, String json) {
+        return send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user));
+    }
+
+    /** Polls a JSON resource until it satisfies the condition; projections are eventually consistent. */
+    public JsonNode await(String user, String path, Predicate<JsonNode> condition, String description) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = get(user, path);
+            last = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200) {
+                JsonNode node = json(response.body());
+                if (condition.test(node)) {
+                    return node;
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("not " + description + " at " + path + " within 30 s; last answer: " + last);
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + body, e);
+        }
+    }
+
+    public static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
