@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bson.Document;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,5 +45,21 @@ public class EmbeddedMongoConfiguration {
         InetSocketAddress address = embeddedMongoServer.getLocalAddress();
         ConnectionString uri = new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort());
         return MongoClients.create(MongoClientSettings.builder().applyConnectionString(uri).build());
+    }
+
+    /**
+     * Replaces Spring Boot's Mongo health check, which asks for the {@code hello} command the embedded server
+     * does not know; {@code ping} tells the same thing: the projections' store answers.
+     */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoClient mongoClient, EmbeddedStoresProperties properties) {
+        return () -> {
+            try {
+                mongoClient.getDatabase(properties.database()).runCommand(new Document("ping", 1));
+                return Health.up().withDetail("server", "embedded").build();
+            } catch (RuntimeException e) {
+                return Health.down(e).build();
+            }
+        };
     }
 }

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.jpki.lifecycle.api.pair.Channel;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
-import jp.jpki.lifecycle.command.security.StaffMember;
+import jp.jpki.lifecycle.command.security.StaffIdentity;
 import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,7 @@ import org.springframework.stereotype.Component;
 class CallerMetadata {
 
     MetaData of(Authentication authentication, String terminalId, String idempotencyKey) {
-        if (!(authentication.getPrincipal() instanceof StaffMember staff)) {
-            throw new IllegalStateException("counter commands need an authenticated staff member");
-        }
+        StaffIdentity staff = StaffIdentity.of(authentication);
         Map<String, Object> values = new HashMap<>();
         values.put(MetadataKeys.OPERATOR, staff.username());
         values.put(MetadataKeys.OFFICE, staff.officeId());

@@ -3,7 +3,9 @@ package jp.jpki.lifecycle.command.counter;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
+import jp.jpki.lifecycle.command.security.StaffIdentity;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -35,6 +37,13 @@ class CommandProblems {
         problem.setProperty("ruleId", e.ruleId());
         e.refusal().facts().forEach(problem::setProperty);
         log.info("command refused by {}", e.ruleId());
+        return problem;
+    }
+
+    @ExceptionHandler({OutsideJurisdictionException.class, StaffIdentity.NotStaffException.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Outside your jurisdiction");
         return problem;
     }
 

@@ -24,7 +24,9 @@ import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
+import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
+import jp.jpki.lifecycle.command.security.StaffIdentity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -75,7 +77,10 @@ class CounterCommandController {
     }
 
     private ResponseEntity<?> issueOn(PairId pairId, CounterRequests.Issue body, Authentication auth, String key) {
-        if (body.eligibilityOverrideReason() != null && !hasRole(auth, "SUPERVISOR")) {
+        if (!body.holder().municipalityCode().equals(StaffIdentity.of(auth).municipalityCode())) {
+            throw new OutsideJurisdictionException();
+        }
+        if (body.eligibilityOverrideReason() != null && !StaffIdentity.of(auth).hasRole("SUPERVISOR")) {
             throw new RuleViolationException("R-ELG-2", "only a supervisor may override SIGN eligibility");
         }
         return cardWork(auth, key, pairId, body.terminalId(), requestId -> new IssueCertificates(pairId, requestId,
@@ -204,9 +209,5 @@ class CounterCommandController {
 
     private static List<DocumentClass> documents(List<DocumentClass> shown) {
         return shown == null ? List.of() : List.copyOf(shown);
-    }
-
-    private static boolean hasRole(Authentication auth, String role) {
-        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 }

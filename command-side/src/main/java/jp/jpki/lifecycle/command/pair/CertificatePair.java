@@ -63,12 +63,15 @@ import jp.jpki.lifecycle.command.ca.CertificateAuthority;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -100,6 +103,19 @@ public class CertificatePair {
     }
 
     // ---- issuance -------------------------------------------------------------------------------------
+
+    /**
+     * Every command on an existing pair from a counter must come from the resident's own municipality. Commands
+     * the system sends itself (deadlines, the card-work saga) carry no municipality and pass.
+     */
+    @CommandHandlerInterceptor
+    void onlyFromOwnMunicipality(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Object caller = command.getMetaData().get(MetadataKeys.MUNICIPALITY);
+        if (caller != null && holder != null && !caller.equals(holder.municipalityCode())) {
+            throw new OutsideJurisdictionException();
+        }
+        chain.proceed();
+    }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -3,6 +3,7 @@ package jp.jpki.lifecycle.command.security;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,27 +16,39 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Staff authenticate; roles decide what they reach (architecture.md "Security"). CRL, OCSP and CA
- * certificates, health and the API description stay public.
+ * certificates, health and the API description stay public. Production authenticates with access tokens
+ * of the municipality's identity provider (set {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
+ * or {@code jwk-set-uri}); without one, the demo accounts of {@code jpki.security.users} log in with HTTP Basic.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StaffProperties.class)
+@EnableConfigurationProperties({StaffProperties.class, StaffTokenClaims.class})
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        http.csrf(csrf -> csrf.disable()) // stateless API with HTTP Basic: no browser session to ride on
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> tokenDecoder, StaffTokenClaims claims)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("WWW-Authenticate", tokenDecoder.getIfAvailable() != null
+                    ? "Bearer realm=\"jpki-lifecycle\"" : "Basic realm=\"jpki-lifecycle\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"staff must authenticate\"}");
+        };
+        if (tokenDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource.authenticationEntryPoint(unauthorized)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new StaffTokenConverter(claims))));
+        } else {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(unauthorized));
+        }
+        http.csrf(csrf -> csrf.disable()) // stateless API, credentials on every request: no browser session to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"jpki-lifecycle\"");
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getWriter().write("{\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"staff must authenticate\"}");
-                }))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

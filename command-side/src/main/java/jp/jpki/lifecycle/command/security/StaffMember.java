@@ -2,6 +2,8 @@ package jp.jpki.lifecycle.command.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
+import jp.jpki.lifecycle.api.staff.StaffAuthorities;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -12,7 +14,9 @@ public record StaffMember(String username, String passwordHash, List<String> rol
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+        return Stream.concat(roles.stream().map(role -> StaffAuthorities.ROLE_PREFIX + role),
+                        Stream.of(StaffAuthorities.OFFICE_PREFIX + officeId, StaffAuthorities.MUNICIPALITY_PREFIX + municipalityCode))
+                .map(SimpleGrantedAuthority::new).toList();
     }
 
     @Override

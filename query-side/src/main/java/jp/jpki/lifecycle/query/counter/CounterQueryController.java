@@ -7,6 +7,7 @@ import jp.jpki.lifecycle.api.query.FindPair;
 import jp.jpki.lifecycle.api.query.FindPairs;
 import jp.jpki.lifecycle.api.query.PairView;
 import jp.jpki.lifecycle.query.web.Answers;
+import jp.jpki.lifecycle.query.web.CallerJurisdiction;
 import jp.jpki.lifecycle.query.web.Problems;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -33,6 +34,7 @@ class CounterQueryController {
     PairView pair(@PathVariable String pairId) {
         return validPairId(pairId)
                 .flatMap(id -> Answers.await(queries.query(new FindPair(id), ResponseTypes.optionalInstanceOf(PairView.class))))
+                .filter(view -> CallerJurisdiction.covers(view.municipalityCode()))
                 .orElseThrow(() -> Problems.notFound("Unknown certificate pair", "no certificate pair has this id"));
     }
 
@@ -46,7 +48,8 @@ class CounterQueryController {
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest(e.getMessage());
         }
-        return Answers.await(queries.query(lookup, ResponseTypes.multipleInstancesOf(PairView.class)));
+        return Answers.await(queries.query(lookup, ResponseTypes.multipleInstancesOf(PairView.class))).stream()
+                .filter(view -> CallerJurisdiction.covers(view.municipalityCode())).toList();
     }
 
     /** An id that could never have been issued is as unknown as one that was not. */
