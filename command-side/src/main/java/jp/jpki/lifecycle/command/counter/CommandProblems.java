@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
-import jp.jpki.lifecycle.command.security.StaffIdentity;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
+import jp.jpki.lifecycle.command.security.StaffIdentity;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * field. Nothing was changed in any of these cases.
  */
 @RestControllerAdvice(assignableTypes = CounterCommandController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandProblems {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);

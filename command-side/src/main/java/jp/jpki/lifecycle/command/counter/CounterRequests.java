@@ -1,9 +1,12 @@
 package jp.jpki.lifecycle.command.counter;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -26,6 +29,11 @@ import jp.jpki.lifecycle.api.revocation.RevocationCause;
 final class CounterRequests {
 
     static final String TERMINAL = "[A-Za-z0-9._-]{1,64}";
+    /** No one alive was born earlier; a date before it is a typing mistake. */
+    static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    /** My Number cards were first issued in January 2016; applications opened in October 2015. */
+    static final LocalDate FIRST_CARDS = LocalDate.of(2015, 10, 5);
+    static final LocalDate LATEST_DATE = LocalDate.of(2100, 1, 1);
 
     private CounterRequests() {
     }
@@ -34,9 +42,14 @@ final class CounterRequests {
                   @NotBlank @Pattern(regexp = "\\d{6}") String municipalityCode,
                   @NotBlank @Size(max = 200) String name,
                   @NotBlank @Size(max = 400) String address,
-                  @NotNull LocalDate dateOfBirth,
+                  @NotNull @Past LocalDate dateOfBirth,
                   @NotNull Sex sex,
                   boolean adultWard) {
+        @AssertTrue(message = "dateOfBirth must be on or after 1900-01-01")
+        boolean isDateOfBirthPlausible() {
+            return dateOfBirth == null || !dateOfBirth.isBefore(EARLIEST_BIRTH);
+        }
+
         HolderFacts toFacts() {
             return new HolderFacts(residentRef, municipalityCode, new BasicFourItems(name, address, dateOfBirth, sex), adultWard);
         }
@@ -48,11 +61,23 @@ final class CounterRequests {
     }
 
     record Card(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{4,64}") String cardId,
-                @NotNull LocalDate applicationReceivedOn,
-                @NotNull LocalDate issuedOn,
+                @NotNull @PastOrPresent LocalDate applicationReceivedOn,
+                @NotNull @PastOrPresent LocalDate issuedOn,
                 LocalDate periodOfStayEnd,
                 CardGeneration generation,
                 boolean faceAuthentication) {
+        @AssertTrue(message = "a card is issued on or after its application, and no earlier than 2015-10-05")
+        boolean isIssueAfterApplication() {
+            return applicationReceivedOn == null || issuedOn == null
+                    || (!issuedOn.isBefore(applicationReceivedOn) && !applicationReceivedOn.isBefore(FIRST_CARDS));
+        }
+
+        @AssertTrue(message = "periodOfStayEnd must fall after the card's issue and before 2100-01-01")
+        boolean isPeriodOfStayPlausible() {
+            return periodOfStayEnd == null || issuedOn == null
+                    || (periodOfStayEnd.isAfter(issuedOn) && periodOfStayEnd.isBefore(LATEST_DATE));
+        }
+
         CardInfo toInfo() {
             return new CardInfo(cardId, applicationReceivedOn, issuedOn, periodOfStayEnd,
                     generation == null ? CardGeneration.FIRST : generation, faceAuthentication);
@@ -64,7 +89,7 @@ final class CounterRequests {
                  @NotNull @Valid Card card,
                  @NotEmpty Set<@NotNull CertificateKind> kinds,
                  @NotNull ApplicantType applicant,
-                 List<@NotNull DocumentClass> documents,
+                 @Size(max = 10) List<@NotNull DocumentClass> documents,
                  @NotBlank @Pattern(regexp = TERMINAL) String terminalId,
                  String proxyApplicationId,
                  boolean withMoveNotice,
@@ -74,7 +99,7 @@ final class CounterRequests {
 
     record Renew(@NotEmpty Set<@NotNull CertificateKind> kinds,
                  @NotNull ApplicantType applicant,
-                 List<@NotNull DocumentClass> documents,
+                 @Size(max = 10) List<@NotNull DocumentClass> documents,
                  @NotBlank @Pattern(regexp = TERMINAL) String terminalId,
                  String proxyApplicationId,
                  boolean withExpiryNotice) {
@@ -85,7 +110,7 @@ final class CounterRequests {
 
     record PinResetRequest(@NotNull CertificateKind kind,
                            @NotNull ApplicantType applicant,
-                           List<@NotNull DocumentClass> documents,
+                           @Size(max = 10) List<@NotNull DocumentClass> documents,
                            @NotBlank @Pattern(regexp = TERMINAL) String terminalId,
                            String proxyApplicationId) {
     }
@@ -93,10 +118,18 @@ final class CounterRequests {
     record Revoke(Set<@NotNull CertificateKind> kinds, @NotNull RevocationCause cause) {
     }
 
-    record BasicInfoChange(@NotEmpty Set<@NotNull BasicItem> changedItems, @NotNull LocalDate effectiveOn) {
+    record BasicInfoChange(@NotEmpty Set<@NotNull BasicItem> changedItems, @NotNull @PastOrPresent LocalDate effectiveOn) {
+        @AssertTrue(message = "effectiveOn must be on or after 2015-10-05")
+        boolean isEffectiveOnPlausible() {
+            return effectiveOn == null || !effectiveOn.isBefore(FIRST_CARDS);
+        }
     }
 
-    record Emigration(@NotNull LocalDate emigratedOn) {
+    record Emigration(@NotNull @PastOrPresent LocalDate emigratedOn) {
+        @AssertTrue(message = "emigratedOn must be on or after 2015-10-05")
+        boolean isEmigratedOnPlausible() {
+            return emigratedOn == null || !emigratedOn.isBefore(FIRST_CARDS);
+        }
     }
 
     record CardInvalidation(@NotNull CardInvalidationCause cause) {
@@ -106,9 +139,9 @@ final class CounterRequests {
                             @NotNull Procedure procedure,
                             @NotEmpty Set<@NotNull CertificateKind> kinds,
                             @Valid Holder holder,
-                            List<@NotNull DocumentClass> proxyDocuments) {
+                            @Size(max = 10) List<@NotNull DocumentClass> proxyDocuments) {
     }
 
-    record InquiryAnswer(List<@NotNull DocumentClass> proxyDocuments) {
+    record InquiryAnswer(@Size(max = 10) List<@NotNull DocumentClass> proxyDocuments) {
     }
 }

@@ -19,6 +19,16 @@ public record FindPairs(String residentRef, String cardId, String serialHex) {
         if (Stream.of(residentRef, cardId, serialHex).filter(Objects::nonNull).count() != 1) {
             throw new IllegalArgumentException("give exactly one of residentRef, cardId or serial");
         }
+        // The same shapes the counter accepts when it records them; anything else can never match.
+        if (residentRef != null && residentRef.length() > 64) {
+            throw new IllegalArgumentException("residentRef has at most 64 characters");
+        }
+        if (cardId != null && !cardId.matches("[A-Za-z0-9-]{4,64}")) {
+            throw new IllegalArgumentException("cardId is 4-64 characters of A-Z, a-z, 0-9 or '-'");
+        }
+        if (serialHex != null && !serialHex.matches("[0-9a-fA-F]{1,40}")) {
+            throw new IllegalArgumentException("serial is 1-40 hexadecimal digits (RFC 5280 allows at most 20 octets)");
+        }
     }
 
     public static FindPairs byResidentRef(String residentRef) {
