@@ -82,7 +82,11 @@ public final class StandaloneApp implements AutoCloseable {
 
     /** Polls a JSON resource until it satisfies the condition; projections are eventually consistent. */
     public JsonNode await(String user, String path, Predicate<JsonNode> condition, String description) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return await(user, path, condition, description, Duration.ofSeconds(30));
+    }
+
+    public JsonNode await(String user, String path, Predicate<JsonNode> condition, String description, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = get(user, path);
@@ -95,7 +99,7 @@ public final class StandaloneApp implements AutoCloseable {
             }
             sleep(100);
         }
-        throw new AssertionError("not " + description + " at " + path + " within 30 s; last answer: " + last);
+        throw new AssertionError("not " + description + " at " + path + " within " + patience + "; last answer: " + last);
     }
 
     public static JsonNode json(String body) {
