@@ -35,7 +35,7 @@ public final class IssuerChannel {
     }
 
     /** The id the card reports about itself; readable without authentication. */
-    public static String cardId(ApduTransport transport) throws CardException {
+    private static String cardId(ApduTransport transport) throws CardException {
         byte[] id = new JpkiCard(transport).send(new CommandAPDU(0x00, 0xCA, 0x00, CARD_ID_TAG, 256)).dataOrThrow("GET DATA card id");
         return new String(id, StandardCharsets.US_ASCII);
     }

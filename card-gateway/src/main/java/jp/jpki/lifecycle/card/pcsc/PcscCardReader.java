@@ -27,10 +27,6 @@ public final class PcscCardReader implements CardReader {
         this.cardWait = cardWait;
     }
 
-    public String readerName() {
-        return readerName;
-    }
-
     @Override
     public CardConnection connect(String cardId) throws CardException {
         CardTerminal terminal = terminals().getTerminal(readerName);

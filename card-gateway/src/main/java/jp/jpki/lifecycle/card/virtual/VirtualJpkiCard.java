@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.card.virtual;
 
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import javax.smartcardio.CommandAPDU;
@@ -176,7 +177,7 @@ public final class VirtualJpkiCard {
             return Response.of(StatusWord.WRONG_DATA);
         }
         try {
-            java.security.Signature rsa = java.security.Signature.getInstance("NONEwithRSA");
+            Signature rsa = Signature.getInstance("NONEwithRSA");
             rsa.initSign(state.key(kind).getPrivate(), random);
             rsa.update(c.getData());
             return new Response(rsa.sign(), StatusWord.OK, false);
