@@ -21,6 +21,7 @@ public final class PrivatePcscd implements ExtensionContext.Store.CloseableResou
     private static final Path PCSCD = Path.of("/usr/sbin/pcscd");
     private static final Path VPCD_DRIVER = Path.of("/usr/lib/pcsc/drivers/serial/libifdvpcd.so");
     private static final Path UNSHARE = Path.of("/usr/bin/unshare");
+    private static final Path PKCS15_TOOL = Path.of("/usr/bin/pkcs15-tool");
 
     private final Path directory;
     private final int port;
@@ -37,8 +38,8 @@ public final class PrivatePcscd implements ExtensionContext.Store.CloseableResou
         if (!System.getProperty("os.name", "").toLowerCase().contains("linux")) {
             return "not Linux";
         }
-        for (Path needed : List.of(PCSCD, VPCD_DRIVER, UNSHARE)) {
-            if (!Files.isExecutable(needed) && !Files.exists(needed)) {
+        for (Path needed : List.of(PCSCD, VPCD_DRIVER, UNSHARE, PKCS15_TOOL, Path.of(OpenSc.PKCS11_MODULE))) {
+            if (!Files.exists(needed)) {
                 return needed + " is missing";
             }
         }
