@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The terminal agent for this process's terminal ({@code jpki.terminal.id}) and the saga's view of the CA
- * certificates. With {@code jpki.terminal.simulated=true} the terminal is a {@link SimulatedCardStation}.
+ * certificates. The agent's {@link CardStation} comes from the terminal configuration (PC/SC reader or the
+ * in-process virtual card).
  */
 @Configuration(proxyBeanMethods = false)
 public class CardGatewayConfiguration {
@@ -18,13 +19,6 @@ public class CardGatewayConfiguration {
     @ConditionalOnMissingBean(CaCertificates.class)
     CaCertificates caCertificates(QueryGateway queries) {
         return new QueryingCaCertificates(queries);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "jpki.terminal.simulated", havingValue = "true")
-    @ConditionalOnMissingBean(CardStation.class)
-    SimulatedCardStation simulatedCardStation(org.springframework.core.env.Environment environment) {
-        return new SimulatedCardStation(environment.getRequiredProperty("jpki.terminal.id"));
     }
 
     @Bean

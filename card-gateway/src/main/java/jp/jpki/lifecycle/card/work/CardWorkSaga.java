@@ -108,18 +108,19 @@ public class CardWorkSaga {
             commands.send(new AbandonCardWork(new PairId(pairId), requestId,
                     e.step() + " failed " + e.attempt() + " times: " + e.reason()));
         } else {
-            deadlines.schedule(BACKOFF.multipliedBy(e.attempt()), RETRY);
+            deadlines.schedule(BACKOFF.multipliedBy(e.attempt()), RETRY, step);
         }
     }
 
+    /** The deadline's payload is the step to retry: Axon binds a deadline handler's first parameter to it. */
     @DeadlineHandler(deadlineName = RETRY)
-    public void retry(CommandBus bus, CommandGateway commands, CaCertificates ca) {
-        switch (step) {
+    public void retry(String retriedStep, CommandBus bus, CommandGateway commands, CaCertificates ca) {
+        switch (retriedStep) {
             case STEP_KEYS -> generateKeys(bus, commands);
             case STEP_WRITE -> dispatch(bus, commands, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
                     result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
             case STEP_PIN -> resetPin(bus, commands);
-            default -> throw new IllegalStateException("unknown card-work step " + step);
+            default -> throw new IllegalStateException("unknown card-work step " + retriedStep);
         }
     }
 

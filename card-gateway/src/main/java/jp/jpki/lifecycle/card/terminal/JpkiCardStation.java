@@ -1,0 +1,113 @@
+package jp.jpki.lifecycle.card.terminal;
+
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeSet;
+import javax.smartcardio.CardException;
+import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
+import jp.jpki.lifecycle.api.card.ResetPinOnCard;
+import jp.jpki.lifecycle.api.card.WriteCertificatesToCard;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.card.jpki.CardRefusedException;
+import jp.jpki.lifecycle.card.jpki.CardResult;
+import jp.jpki.lifecycle.card.jpki.IssuerChannel;
+import jp.jpki.lifecycle.card.jpki.IssuerKey;
+import jp.jpki.lifecycle.card.jpki.JpkiFile;
+import jp.jpki.lifecycle.card.jpki.Pin;
+import jp.jpki.lifecycle.card.work.CardStation;
+
+/**
+ * Card work over the JPKI protocol and our issuance commands, on whatever reader the terminal has: a PC/SC
+ * reader at a counter, the in-process virtual card in the embedded default. Every step opens an issuer
+ * session on the card and first checks that the card in the reader is the one the order names.
+ */
+public final class JpkiCardStation implements CardStation {
+
+    private final String terminalId;
+    private final CardReader reader;
+    private final IssuerKey issuerKey;
+    private final PinPad pinPad;
+
+    public JpkiCardStation(String terminalId, CardReader reader, IssuerKey issuerKey, PinPad pinPad) {
+        this.terminalId = terminalId;
+        this.reader = reader;
+        this.issuerKey = issuerKey;
+        this.pinPad = pinPad;
+    }
+
+    @Override
+    public String terminalId() {
+        return terminalId;
+    }
+
+    /** New keys per kind, and the PIN the resident chooses for each on the pad (renewal sets PINs anew too). */
+    @Override
+    public CardPublicKeys generateKeys(GenerateKeysOnCard order) {
+        return withIssuer(order.cardId(), "GENERATE_KEYS", issuer -> {
+            Map<CertificateKind, String> publicKeys = new EnumMap<>(CertificateKind.class);
+            for (CertificateKind kind : new TreeSet<>(order.kinds())) {
+                RSAPublicKey key = issuer.generateKeyPair(kind);
+                try (Pin pin = pinPad.chooseNewPin(kind)) {
+                    issuer.resetPin(kind, pin);
+                }
+                publicKeys.put(kind, Base64.getEncoder().encodeToString(key.getEncoded()));
+            }
+            return new CardPublicKeys(publicKeys);
+        });
+    }
+
+    @Override
+    public void writeCertificates(WriteCertificatesToCard order) {
+        withIssuer(order.cardId(), "WRITE_CERTIFICATES", issuer -> {
+            Map<JpkiFile, byte[]> files = new EnumMap<>(JpkiFile.class);
+            order.certificates().forEach((kind, der) -> files.put(JpkiFile.certificate(kind), Base64.getDecoder().decode(der)));
+            order.caCertificates().forEach((kind, der) -> files.put(JpkiFile.ca(kind), Base64.getDecoder().decode(der)));
+            for (Map.Entry<JpkiFile, byte[]> file : files.entrySet()) {
+                issuer.write(file.getKey(), file.getValue());
+            }
+            for (Map.Entry<JpkiFile, byte[]> file : files.entrySet()) {
+                byte[] readBack = issuer.card().readCertificate(file.getKey()).dataOrThrow("READ BINARY " + file.getKey());
+                if (!Arrays.equals(readBack, file.getValue())) {
+                    throw new CardWorkException("read-back of " + file.getKey() + " differs from what was written");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void resetPin(ResetPinOnCard order) {
+        withIssuer(order.cardId(), "RESET_PIN", issuer -> {
+            try (Pin pin = pinPad.chooseNewPin(order.kind())) {
+                issuer.resetPin(order.kind(), pin);
+            }
+            CardResult counter = issuer.card().retryCounter(order.kind());
+            if (counter instanceof CardResult.Blocked) {
+                throw new CardWorkException("the " + order.kind() + " PIN is still blocked after RESET RETRY COUNTER");
+            }
+            return null;
+        });
+    }
+
+    private <T> T withIssuer(String cardId, String step, IssuerStep<T> work) {
+        try (CardConnection connection = reader.connect(cardId)) {
+            IssuerChannel issuer = IssuerChannel.open(connection, issuerKey);
+            if (!issuer.cardId().equals(cardId)) {
+                throw new CardWorkException(step + ": the card in the reader at terminal " + terminalId + " is "
+                        + issuer.cardId() + ", not " + cardId);
+            }
+            return work.run(issuer);
+        } catch (CardException | CardRefusedException e) {
+            throw new CardWorkException(step + " at terminal " + terminalId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IssuerStep<T> {
+        T run(IssuerChannel issuer) throws CardException;
+    }
+}
