@@ -41,10 +41,17 @@ public final class StandaloneApp implements AutoCloseable {
 
     /** Starts on {@code dataDir}; extra {@code --key=value} arguments override the embedded defaults. */
     public static StandaloneApp start(Path dataDir, String... extraArguments) {
+        return start(dataDir, new Class<?>[0], extraArguments);
+    }
+
+    /** As {@link #start(Path, String...)}, with test configurations whose beans replace the defaults. */
+    public static StandaloneApp start(Path dataDir, Class<?>[] testConfigurations, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--jpki.data-dir=" + dataDir,
                 "--jpki.ca.keystore=" + dataDir.resolve("ca/jpki-ca.p12"), "--jpki.policies.monthly-maintenance=false"));
         arguments.addAll(List.of(extraArguments));
-        return new StandaloneApp(new SpringApplication(StandaloneApplication.class).run(arguments.toArray(String[]::new)));
+        SpringApplication application = new SpringApplication(StandaloneApplication.class);
+        application.addPrimarySources(List.of(testConfigurations));
+        return new StandaloneApp(application.run(arguments.toArray(String[]::new)));
     }
 
     public String baseUrl() {
