@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.CertificateStatus;
@@ -31,5 +32,18 @@ final class PendingCardWork {
         this.feeYen = feeYen;
         this.type = type;
         this.kinds = Set.copyOf(kinds);
+    }
+
+    /** Compared by value, like {@link CertificateSlot}, for Axon's detection of state changed outside event sourcing. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PendingCardWork work && requestId.equals(work.requestId) && type == work.type
+                && kinds.equals(work.kinds) && statusBefore.equals(work.statusBefore) && signed.equals(work.signed)
+                && replacedSerials.equals(work.replacedSerials) && feeYen == work.feeYen && keysGenerated == work.keysGenerated;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(requestId, type, kinds, feeYen);
     }
 }
