@@ -4,6 +4,7 @@ package jp.jpki.lifecycle.query;
 public final class ProcessingGroups {
     public static final String COUNTER_VIEW = "counter-view";
     public static final String STATISTICS = "statistics";
+    public static final String REVOCATION_STATUS = "revocation-status";
 
     private ProcessingGroups() {
     }

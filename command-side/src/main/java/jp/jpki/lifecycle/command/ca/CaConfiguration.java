@@ -6,13 +6,20 @@ import java.util.Map;
 import jp.jpki.lifecycle.api.card.CaCertificateSet;
 import jp.jpki.lifecycle.api.card.GetCaCertificates;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pki.CertifyOcspResponder;
+import jp.jpki.lifecycle.api.pki.ResponderCertificate;
+import jp.jpki.lifecycle.api.pki.SignCrl;
+import jp.jpki.lifecycle.api.pki.SignedCrl;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
-/** The CA beans, and the query that gives the card gateway the CA certificates to write beside the holder's. */
+/**
+ * The CA beans, and the queries it answers: the CA certificates (written to the card beside the holder's), CRL
+ * signing and OCSP responder certificates for the read model's revocation status.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CaProperties.class)
 public class CaConfiguration {
@@ -27,12 +34,29 @@ public class CaConfiguration {
         return new CertificateAuthority(cas, clock, new SecureRandom(), properties.publicBaseUrl());
     }
 
-    @Component
-    static class CaCertificateQueries {
-        private final CertificateAuthority ca;
+    @Bean
+    RevocationSigner revocationSigner(CaKeyStore cas, Clock clock) {
+        return new RevocationSigner(cas, clock, new SecureRandom());
+    }
 
-        CaCertificateQueries(CertificateAuthority ca) {
+    @Component
+    static class CaQueries {
+        private final CertificateAuthority ca;
+        private final RevocationSigner revocation;
+
+        CaQueries(CertificateAuthority ca, RevocationSigner revocation) {
             this.ca = ca;
+            this.revocation = revocation;
+        }
+
+        @QueryHandler
+        SignedCrl handle(SignCrl query) {
+            return revocation.sign(query);
+        }
+
+        @QueryHandler
+        ResponderCertificate handle(CertifyOcspResponder query) {
+            return revocation.certify(query);
         }
 
         @QueryHandler

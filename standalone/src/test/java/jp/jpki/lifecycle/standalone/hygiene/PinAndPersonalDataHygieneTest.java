@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,7 +54,7 @@ class PinAndPersonalDataHygieneTest {
     @TempDir
     Path dataDir;
 
-    @Configuration(proxyBeanMethods = false)
+    /** Registered as a source of this test's app only; not a {@code @Configuration}, so no other test's scan finds it. */
     static class TerminalPad {
         @Bean
         @Primary
