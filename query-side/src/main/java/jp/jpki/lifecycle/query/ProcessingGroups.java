@@ -5,6 +5,7 @@ public final class ProcessingGroups {
     public static final String COUNTER_VIEW = "counter-view";
     public static final String STATISTICS = "statistics";
     public static final String REVOCATION_STATUS = "revocation-status";
+    public static final String AUDIT_TRAIL = "audit-trail";
 
     private ProcessingGroups() {
     }

@@ -43,6 +43,7 @@ class LifecycleEndToEndTest {
 
             ok(app.post(CLERK, VIEW + "/pin-locks", "{\"kind\":\"AUTH\"}"));
             app.await(CLERK, VIEW, p -> p.at("/certificates/AUTH/pinLocked").asBoolean(), "R-PIN-3: AUTH PIN locked");
+            java.time.Instant whileLocked = clock.instant();
             accepted(app.post(CLERK, VIEW + "/pin-resets", "{\"kind\":\"AUTH\",\"applicant\":\"RESIDENT\",\"documents\":[\"A\"]," + TERMINAL + "}"));
             pair = app.await(CLERK, VIEW, p -> !p.at("/certificates/AUTH/pinLocked").asBoolean(), "R-PIN-4: PIN reset");
             assertThat(pair.at("/certificates/AUTH/serialHex").asText()).as("a PIN reset keeps the certificate").isEqualTo(firstAuthSerial);
@@ -52,6 +53,7 @@ class LifecycleEndToEndTest {
             pair = awaitStatus(app, "SIGN", "REVOKED");
             assertThat(pair.at("/certificates/SIGN/revocationReason").asText()).as("R-REV-2").isEqualTo("AFFILIATION_CHANGED");
             assertThat(pair.at("/certificates/AUTH/status").asText()).as("R-REV-2: AUTH survives an address change").isEqualTo("ACTIVE");
+            java.time.Instant afterMove = clock.instant();
 
             accepted(app.post(CLERK, VIEW + "/issuances", issue("SIGN")));
             pair = awaitStatus(app, "SIGN", "ACTIVE");
@@ -80,7 +82,31 @@ class LifecycleEndToEndTest {
             pair = awaitStatus(app, "AUTH", "REVOKED");
             assertThat(pair.at("/certificates/AUTH/revocationReason").asText()).as("R-REV-1, R-REV-4").isEqualTo("KEY_COMPROMISE");
             assertThat(pair.at("/certificates/SIGN/status").asText()).isEqualTo("EXPIRED");
+
+            // The auditor replays the same history and finds each state the counter saw, at its instant.
+            JsonNode locked = auditState(app, whileLocked);
+            assertThat(locked.at("/certificates/AUTH/status").asText()).isEqualTo("ACTIVE");
+            assertThat(locked.at("/certificates/AUTH/pinLocked").asBoolean()).isTrue();
+            assertThat(locked.at("/certificates/AUTH/serialHex").asText()).isEqualTo(firstAuthSerial);
+            JsonNode moved = auditState(app, afterMove);
+            assertThat(moved.at("/certificates/SIGN/status").asText()).isEqualTo("REVOKED");
+            assertThat(moved.at("/certificates/SIGN/revocationReason").asText()).isEqualTo("AFFILIATION_CHANGED");
+            assertThat(moved.at("/certificates/AUTH/pinLocked").asBoolean()).isFalse();
+            JsonNode beforeRenewal = auditState(app, jst("2031-06-01T10:00"));
+            assertThat(beforeRenewal.at("/certificates/SIGN/status").asText()).isEqualTo("ACTIVE");
+            assertThat(beforeRenewal.at("/certificates/SIGN/notAfter").asText()).isEqualTo("2034-11-14");
+            JsonNode end = auditState(app, clock.instant());
+            assertThat(end.at("/certificates/SIGN/status").asText()).isEqualTo("EXPIRED");
+            assertThat(end.at("/certificates/AUTH/status").asText()).isEqualTo("REVOKED");
+            assertThat(end.at("/certificates/AUTH/notAfter").asText()).isEqualTo("2039-11-14");
         }
+    }
+
+    private static JsonNode auditState(StandaloneApp app, java.time.Instant at) {
+        HttpResponse<String> state = app.send(app.request(StandaloneApp.AUDITOR, VIEW.replace("/api/", "/api/audit/") + "/state?at=" + at)
+                .header("X-Audit-Reason", "lifecycle end-to-end check").GET().build());
+        assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
+        return StandaloneApp.json(state.body());
     }
 
     private static String issue(String... kinds) {

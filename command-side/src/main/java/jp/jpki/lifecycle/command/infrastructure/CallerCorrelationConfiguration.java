@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.command.infrastructure;
 
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class CallerCorrelationConfiguration {
+
+    /** Correlation and causation ids; declared here because a provider of our own replaces Axon's default one. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
 
     @Bean
     CorrelationDataProvider callerCorrelation() {
