@@ -58,7 +58,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/pki/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/error").permitAll()
+                                "/webjars/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/certificate-pairs", "/api/certificate-pairs/**")
                         .hasAnyRole("CLERK", "SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/certificate-pairs", "/api/certificate-pairs/**")
