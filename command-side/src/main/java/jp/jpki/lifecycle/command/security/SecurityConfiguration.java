@@ -66,6 +66,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/statistics/**", "/api/statistics", "/dashboard/**", "/dashboard")
                         .hasAnyRole("STATISTICS", "SUPERVISOR")
                         .requestMatchers("/api/audit/**").hasRole("AUDITOR")
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole("SUPERVISOR")
                         .anyRequest().authenticated());
         return http.build();
     }
