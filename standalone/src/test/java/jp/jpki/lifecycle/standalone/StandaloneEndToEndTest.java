@@ -45,6 +45,15 @@ class StandaloneEndToEndTest {
                     "{\"kinds\":[\"AUTH\"],\"applicant\":\"RESIDENT\",\"terminalId\":\"embedded-terminal\"}");
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains("R-REN-1", "opensOn");
+
+            String metrics = app.get(CLERK, "/actuator/prometheus").body();
+            assertThat(metrics).as("docs/operations.md names these").contains(
+                    "jpki_commands_seconds_count{command=\"IssueCertificates\",outcome=\"ok\"}",
+                    "jpki_refusals_total{rule=\"R-REN-1\"}",
+                    "jpki_events_appended_total{event=\"CertificatesWrittenToCard\"}",
+                    "jpki_card_step_seconds_count{outcome=\"done\",step=\"generate-keys\"}",
+                    "jpki_card_apdu_seconds_count{ins=\"A4\",outcome=\"ok\"}",
+                    "jpki_projection_lag{processor=\"counter-view\"}");
         }
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
             HttpResponse<String> after = app.get(CLERK, view);

@@ -1,5 +1,7 @@
 package jp.jpki.lifecycle.command.counter;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,6 +34,12 @@ class CommandProblems {
 
     private static final Logger log = LoggerFactory.getLogger(CommandProblems.class);
 
+    private final MeterRegistry meters;
+
+    CommandProblems(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(RuleViolationException.class)
     ProblemDetail refused(RuleViolationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.refusal().message());
@@ -40,6 +48,8 @@ class CommandProblems {
         problem.setProperty("ruleId", e.ruleId());
         e.refusal().facts().forEach(problem::setProperty);
         log.info("command refused by {}", e.ruleId());
+        Counter.builder("jpki.refusals").description("counter commands refused, by the rule that refused them")
+                .tag("rule", e.ruleId()).register(meters).increment();
         return problem;
     }
 

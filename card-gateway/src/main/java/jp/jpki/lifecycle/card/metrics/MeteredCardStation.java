@@ -1,0 +1,61 @@
+package jp.jpki.lifecycle.card.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.function.Supplier;
+import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
+import jp.jpki.lifecycle.api.card.ResetPinOnCard;
+import jp.jpki.lifecycle.api.card.WriteCertificatesToCard;
+import jp.jpki.lifecycle.card.work.CardStation;
+
+/** Times every card-work step at the terminal: {@code jpki.card.step{step, outcome}}. */
+final class MeteredCardStation implements CardStation {
+
+    private final CardStation station;
+    private final MeterRegistry meters;
+
+    MeteredCardStation(CardStation station, MeterRegistry meters) {
+        this.station = station;
+        this.meters = meters;
+    }
+
+    @Override
+    public String terminalId() {
+        return station.terminalId();
+    }
+
+    @Override
+    public CardPublicKeys generateKeys(GenerateKeysOnCard order) {
+        return timed("generate-keys", () -> station.generateKeys(order));
+    }
+
+    @Override
+    public void writeCertificates(WriteCertificatesToCard order) {
+        timed("write-certificates", () -> {
+            station.writeCertificates(order);
+            return null;
+        });
+    }
+
+    @Override
+    public void resetPin(ResetPinOnCard order) {
+        timed("reset-pin", () -> {
+            station.resetPin(order);
+            return null;
+        });
+    }
+
+    private <T> T timed(String step, Supplier<T> work) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "failed";
+        try {
+            T result = work.get();
+            outcome = "done";
+            return result;
+        } finally {
+            sample.stop(Timer.builder("jpki.card.step").description("card-work steps at the terminal")
+                    .tag("step", step).tag("outcome", outcome).register(meters));
+        }
+    }
+}
