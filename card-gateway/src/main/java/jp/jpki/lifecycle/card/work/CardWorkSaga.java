@@ -55,6 +55,12 @@ public class CardWorkSaga {
 
     static final int MAX_ATTEMPTS = 3;
     static final String RETRY = "card-work-retry";
+    static final String STEP_TIMEOUT = "card-work-step-timeout";
+    /**
+     * A step with no answer by then is recorded as failed and retried: the terminal may have gone away, or this
+     * node crashed between sending the order and hearing back. Key generation takes well under a second.
+     */
+    static final Duration STEP_TIMEOUT_AFTER = Duration.ofSeconds(30);
     static final Duration BACKOFF = Duration.ofSeconds(2);
     static final String STEP_KEYS = "GENERATE_KEYS";
     static final String STEP_WRITE = "WRITE_CERTIFICATES";
@@ -72,38 +78,39 @@ public class CardWorkSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(IssuanceRequested e, CommandBus bus, CommandGateway commands) {
+    public void on(IssuanceRequested e, CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
         begin(e.pairId(), e.requestId(), e.terminalId(), e.card().cardId(), e.kinds());
-        generateKeys(bus, commands);
+        generateKeys(bus, commands, deadlines);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(RenewalRequested e, CommandBus bus, CommandGateway commands) {
+    public void on(RenewalRequested e, CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
         begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), e.kinds());
-        generateKeys(bus, commands);
+        generateKeys(bus, commands, deadlines);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(PinResetRequested e, CommandBus bus, CommandGateway commands) {
+    public void on(PinResetRequested e, CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
         begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), Set.of(e.kind()));
         pinKind = e.kind();
-        resetPin(bus, commands);
+        resetPin(bus, commands, deadlines);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(CertificatesIssued e, CommandBus bus, CommandGateway commands, CaCertificates ca) {
-        write(e.certificates(), bus, commands, ca);
+    public void on(CertificatesIssued e, CommandBus bus, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
+        write(e.certificates(), bus, commands, ca, deadlines);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(CertificatesRenewed e, CommandBus bus, CommandGateway commands, CaCertificates ca) {
-        write(e.certificates(), bus, commands, ca);
+    public void on(CertificatesRenewed e, CommandBus bus, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
+        write(e.certificates(), bus, commands, ca, deadlines);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
     public void on(CardWorkFailed e, CommandGateway commands, DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(STEP_TIMEOUT);
         if (e.attempt() >= MAX_ATTEMPTS) {
             commands.send(new AbandonCardWork(new PairId(pairId), requestId,
                     e.step() + " failed " + e.attempt() + " times: " + e.reason()));
@@ -114,13 +121,22 @@ public class CardWorkSaga {
 
     /** The deadline's payload is the step to retry: Axon binds a deadline handler's first parameter to it. */
     @DeadlineHandler(deadlineName = RETRY)
-    public void retry(String retriedStep, CommandBus bus, CommandGateway commands, CaCertificates ca) {
+    public void retry(String retriedStep, CommandBus bus, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
         switch (retriedStep) {
-            case STEP_KEYS -> generateKeys(bus, commands);
-            case STEP_WRITE -> dispatch(bus, commands, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
+            case STEP_KEYS -> generateKeys(bus, commands, deadlines);
+            case STEP_WRITE -> dispatch(bus, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
                     result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
-            case STEP_PIN -> resetPin(bus, commands);
+            case STEP_PIN -> resetPin(bus, commands, deadlines);
             default -> throw new IllegalStateException("unknown card-work step " + retriedStep);
+        }
+    }
+
+    /** The step in flight got no answer in time: recorded as a failure, which brings the usual retry. */
+    @DeadlineHandler(deadlineName = STEP_TIMEOUT)
+    public void timedOut(String timedOutStep, CommandGateway commands) {
+        if (timedOutStep.equals(step)) {
+            commands.send(new RecordCardWorkFailure(new PairId(pairId), requestId, step, attempt,
+                    "no answer from terminal " + terminalId + " within " + STEP_TIMEOUT_AFTER.toSeconds() + " s"));
         }
     }
 
@@ -151,24 +167,25 @@ public class CardWorkSaga {
         SagaLifecycle.associateWith("pairId", pairId);
     }
 
-    private void generateKeys(CommandBus bus, CommandGateway commands) {
+    private void generateKeys(CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
         step = STEP_KEYS;
-        dispatch(bus, commands, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
+        dispatch(bus, commands, deadlines, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
                 new RecordCardKeysGenerated(new PairId(pairId), requestId, ((CardPublicKeys) result).publicKeys())));
     }
 
-    private void write(java.util.List<IssuedCertificate> issued, CommandBus bus, CommandGateway commands, CaCertificates ca) {
+    private void write(java.util.List<IssuedCertificate> issued, CommandBus bus, CommandGateway commands, CaCertificates ca,
+                       DeadlineManager deadlines) {
         step = STEP_WRITE;
         attempt = 0;
         certificates = new EnumMap<>(CertificateKind.class);
         issued.forEach(c -> certificates.put(c.kind(), c.derBase64()));
-        dispatch(bus, commands, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
+        dispatch(bus, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
                 result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
     }
 
-    private void resetPin(CommandBus bus, CommandGateway commands) {
+    private void resetPin(CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
         step = STEP_PIN;
-        dispatch(bus, commands, new ResetPinOnCard(requestId, cardId, pinKind),
+        dispatch(bus, commands, deadlines, new ResetPinOnCard(requestId, cardId, pinKind),
                 result -> commands.send(new ConfirmPinReset(new PairId(pairId), requestId)));
     }
 
@@ -177,9 +194,11 @@ public class CardWorkSaga {
      * card refused, no agent at that terminal, a timeout) is recorded on the pair as {@code CardWorkFailed},
      * which brings the retry back here.
      */
-    private void dispatch(CommandBus bus, CommandGateway commands, CardWorkOrder order,
+    private void dispatch(CommandBus bus, CommandGateway commands, DeadlineManager deadlines, CardWorkOrder order,
                           java.util.function.Consumer<Object> onSuccess) {
         attempt++;
+        deadlines.cancelAllWithinScope(STEP_TIMEOUT);
+        deadlines.schedule(STEP_TIMEOUT_AFTER, STEP_TIMEOUT, step);
         int thisAttempt = attempt;
         String currentStep = step;
         String name = TerminalAddress.commandName(terminalId, order.getClass());

@@ -108,6 +108,23 @@ class CardWorkSagaTest {
     }
 
     @Test
+    void a_step_whose_answer_never_arrives_is_recorded_as_failed_after_the_timeout() {
+        // the keys reached the card, but the answer was lost (say the node died): nothing else would ever move on
+        fixture.givenAPublished(issuanceRequested())
+                .whenTimeElapses(CardWorkSaga.STEP_TIMEOUT_AFTER.plusSeconds(1))
+                .expectDispatchedCommands(new RecordCardWorkFailure(PAIR, REQUEST, CardWorkSaga.STEP_KEYS, 1,
+                        "no answer from terminal " + TERMINAL + " within 30 s"));
+    }
+
+    @Test
+    void an_answered_step_does_not_time_out() {
+        fixture.givenAPublished(issuanceRequested()).andThenAPublished(certificatesIssued())
+                .andThenAPublished(new CertificatesWrittenToCard(PAIR, REQUEST, List.of("5a", "a5")))
+                .whenTimeElapses(CardWorkSaga.STEP_TIMEOUT_AFTER.plusSeconds(1))
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
     void a_failed_key_generation_is_recorded_as_attempt_1() {
         terminal.failing(GenerateKeysOnCard.class);
         fixture.givenNoPriorActivity()

@@ -1,0 +1,25 @@
+package jp.jpki.lifecycle.standalone;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+
+/**
+ * The embedded MongoDB's file store, committed after every write instead of once a second. Axon writes a saga and
+ * its processor's tracking token as separate operations (this server has no transactions); with a one-second
+ * commit window a killed process could keep the token and lose the saga, leaving card work that nothing resumes.
+ */
+final class DurableH2Backend extends H2Backend {
+
+    DurableH2Backend(String file) {
+        super(file);
+    }
+
+    /** Every request of the driver arrives as one message (OP_MSG); a commit with nothing changed costs nothing. */
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        Document answer = super.handleMessage(message);
+        commit();
+        return answer;
+    }
+}
