@@ -141,6 +141,12 @@ public class CertificatePair {
                         + "); renew it inside the renewal window or revoke it first");
             }
         }
+        // A new card replaces the old one: its certificates must be revoked first (R-REV-3), or they would stay
+        // valid on a card that is lost or handed back, and the pair would stop tracking them.
+        if (card != null && !sameCard && !live().isEmpty()) {
+            throw new RuleViolationException("R-REV-3", "the certificates on card " + card.cardId() + " are still valid; "
+                    + "record that card's invalidation (re-issued, returned, …) first, which revokes them");
+        }
         var cardExpiryDate = rules.validity().cardExpiry(cmd.card(), cmd.holder().dateOfBirth());
         rules.eligibility().checkIssuance(cmd.kinds(), cmd.holder(), cmd.card(), cardExpiryDate, cmd.applicant(),
                 cmd.eligibilityOverrideReason(), rules.today()).orThrow();

@@ -283,6 +283,35 @@ class CertificatePairIssuanceTest {
     }
 
     @Nested
+    class NewCard {
+
+        private final CardInfo newCard = card("card-2", LocalDate.of(2024, 11, 20), LocalDate.of(2024, 12, 20));
+        private final Instant now = at(LocalDate.of(2025, 1, 6), 10);
+
+        @Test
+        @DisplayName("R-REV-3: certificates on a new card while the old card's are still valid: refused until that card is invalidated")
+        void oldCardStillValid() {
+            assertRefused(fixtureAt(now).given(activePair())
+                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of())), "R-REV-3");
+            assertRefused(fixtureAt(now).given(activePair())
+                    .when(issue("req-2", HOLDER, newCard, AUTH, ApplicantType.RESIDENT, List.of())), "R-REV-3");
+        }
+
+        @Test
+        @DisplayName("R-REV-3: once the old card is recorded as re-issued (both revoked as superseded) the new card is served")
+        void afterReissueRecorded() {
+            var given = new ArrayList<>(activePair());
+            given.add(new CardInvalidated(PAIR, "card-1", CardInvalidationCause.REISSUED));
+            given.add(new CertificateRevoked(PAIR, CertificateKind.SIGN, "sign-1", RevocationReason.SUPERSEDED, now));
+            given.add(new CertificateRevoked(PAIR, CertificateKind.AUTH, "auth-1", RevocationReason.SUPERSEDED, now));
+            fixtureAt(now).given(given)
+                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of()))
+                    .expectEvents(new IssuanceRequested(PAIR, "req-2", HOLDER, newCard, LocalDate.of(2034, 11, 14), BOTH,
+                            ApplicantType.RESIDENT, TERMINAL, 0, null));
+        }
+    }
+
+    @Nested
     class Procedures {
 
         @Test
