@@ -3,6 +3,7 @@ package jp.jpki.lifecycle.command.pair;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -140,9 +141,16 @@ public class CertificatePair {
                         + "); renew it inside the renewal window or revoke it first");
             }
         }
+        // A new card replaces the old one: its certificates must be revoked first (R-REV-3), or they would stay
+        // valid on a card that is lost or handed back, and the pair would stop tracking them.
+        if (card != null && !sameCard && !live().isEmpty()) {
+            throw new RuleViolationException("R-REV-3", "the certificates on card " + card.cardId() + " are still valid; "
+                    + "record that card's invalidation (re-issued, returned, …) first, which revokes them");
+        }
         var cardExpiryDate = rules.validity().cardExpiry(cmd.card(), cmd.holder().dateOfBirth());
         rules.eligibility().checkIssuance(cmd.kinds(), cmd.holder(), cmd.card(), cardExpiryDate, cmd.applicant(),
                 cmd.eligibilityOverrideReason(), rules.today()).orThrow();
+        rules.validity().checkTermsFor(cmd.card().generation(), rules.today()).orThrow();
         requireAnsweredInquiryIfNeeded(rules, procedure, cmd.applicant(), cmd.kinds(), cmd.documents(),
                 false, false, cmd.withMoveNotice(), cmd.proxyApplicationId());
         rules.documents().check(cmd.holder().municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
@@ -191,7 +199,7 @@ public class CertificatePair {
             throw new StateConflictException("request " + cmd.requestId() + " has no signed certificates to confirm");
         }
         List<IssuedCertificate> written = List.copyOf(work.signed);
-        Map<CertificateKind, String> superseded = Map.copyOf(work.replacedSerials);
+        Map<CertificateKind, String> superseded = new EnumMap<>(work.replacedSerials);
         apply(new CertificatesWrittenToCard(pairId, cmd.requestId(),
                 written.stream().map(IssuedCertificate::serialHex).toList()));
         // R-REN-2: the old certificate goes only once its successor is on the card.
@@ -297,7 +305,7 @@ public class CertificatePair {
     public void handle(RevokeCertificates cmd, PairRules rules) {
         requireNoCardWork();
         Set<CertificateKind> kinds = cmd.cause().revokesBoth() ? live() : cmd.kinds();
-        for (CertificateKind kind : kinds) {
+        for (CertificateKind kind : inKindOrder(kinds)) {
             CertificateSlot slot = slots.get(kind);
             if (slot.status == CertificateStatus.REVOKED) {
                 throw new RuleViolationException("R-REV-5", kind + " is already revoked; revocation is final — apply for a new issue");
@@ -314,8 +322,8 @@ public class CertificatePair {
 
     @CommandHandler
     public void handle(ReportLoss cmd, PairRules rules) {
-        Set<CertificateKind> active = slots.entrySet().stream().filter(e -> e.getValue().isActive())
-                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        List<CertificateKind> active = slots.entrySet().stream().filter(e -> e.getValue().isActive())
+                .map(Map.Entry::getKey).toList();
         if (active.isEmpty()) {
             throw new RuleViolationException("R-REV-4", "no active certificate to put on hold");
         }
@@ -348,10 +356,12 @@ public class CertificatePair {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OpenProxyApplication cmd, PairRules rules) {
+    public void handle(OpenProxyApplication cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId) {
         if (proxyApplications.containsKey(cmd.applicationId())) {
             throw new StateConflictException("proxy application " + cmd.applicationId() + " already exists");
         }
+        // An office that takes no proxies says so on visit 1, not after the resident has answered the letter (R-PRC-5).
+        rules.offices().check(officeId, cmd.procedure(), ApplicantType.VOLUNTARY_PROXY).orThrow();
         HolderFacts facts = holder != null ? holder : cmd.holder();
         if (facts == null) {
             throw new RuleViolationException("R-PRC-2", "a first issue by proxy needs the holder's facts");
@@ -449,7 +459,16 @@ public class CertificatePair {
     }
 
     private void revoke(Set<CertificateKind> kinds, RevocationReason reason, PairRules rules) {
-        kinds.forEach(kind -> apply(new CertificateRevoked(pairId, kind, slots.get(kind).serialHex, reason, rules.now())));
+        inKindOrder(kinds).forEach(kind -> apply(new CertificateRevoked(pairId, kind, slots.get(kind).serialHex, reason,
+                rules.now())));
+    }
+
+    /**
+     * SIGN before AUTH whatever the set: {@code Set.of} iterates in an order that changes from one JVM run to the
+     * next, and the events one command records must come out in the same order every time.
+     */
+    private static List<CertificateKind> inKindOrder(Set<CertificateKind> kinds) {
+        return Arrays.stream(CertificateKind.values()).filter(kinds::contains).toList();
     }
 
     private void scheduleDeadlines(IssuedCertificate certificate, PairRules rules, DeadlineManager deadlines) {
@@ -539,8 +558,9 @@ public class CertificatePair {
     @EventSourcingHandler
     void on(CertificateRevoked e) {
         CertificateSlot slot = slots.get(e.kind());
-        // A superseded or compensated certificate is not the slot's current one: the slot stays as it is.
-        if (e.serialHex().equals(slot.serialHex) && e.reason() != RevocationReason.SUPERSEDED) {
+        // Only the slot's current certificate changes it: one superseded by a renewal or signed but never written is
+        // not the current one. The reason does not decide: a card re-issue revokes the current ones as superseded.
+        if (e.serialHex().equals(slot.serialHex)) {
             slot.status = CertificateStatus.REVOKED;
         }
     }

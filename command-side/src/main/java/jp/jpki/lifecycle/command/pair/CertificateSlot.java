@@ -25,7 +25,10 @@ final class CertificateSlot {
                 || status == CertificateStatus.EXPIRED;
     }
 
-    /** Slots are compared by value, so Axon's test fixture can tell a state change made outside event sourcing. */
+    /**
+     * Compared by value, so that replaying the events can be checked to rebuild exactly the state the command
+     * handlers worked on (Axon's test fixture compares the two, slot by slot).
+     */
     @Override
     public boolean equals(Object other) {
         return other instanceof CertificateSlot slot && status == slot.status && Objects.equals(serialHex, slot.serialHex)

@@ -27,8 +27,8 @@ public class PolicyConfiguration {
     }
 
     @Bean
-    EligibilityPolicy eligibilityPolicy() {
-        return new EligibilityPolicy();
+    EligibilityPolicy eligibilityPolicy(PolicyProperties properties) {
+        return new EligibilityPolicy(properties.leapDay());
     }
 
     @Bean

@@ -176,7 +176,7 @@ class CrashRecoveryTest {
     }
 
     private void awaitUp(String base) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
@@ -205,7 +205,7 @@ class CrashRecoveryTest {
     }
 
     private JsonNode await(String url, String user, java.util.function.Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         String last = "";
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import jp.jpki.lifecycle.command.rules.Decision;
 
 /**
@@ -30,21 +31,34 @@ public class MaintenanceCalendar {
     }
 
     public Decision check(Instant at) {
-        LocalDate day = LocalDate.ofInstant(at, zone);
+        Optional<Block> block = blockAt(at);
+        if (block.isEmpty()) {
+            return Decision.allowed();
+        }
+        // Blocks may touch or overlap (a stoppage announced next to the maintenance weekend): the clerk is told
+        // when the last of them ends, not when the first one does.
+        Instant resumes = block.get().until();
+        for (Optional<Block> next = blockAt(resumes); next.isPresent(); next = blockAt(resumes)) {
+            resumes = next.get().until();
+        }
+        return Decision.refused("R-PRC-6", block.get().reason() + "; card operations resume at " + resumes,
+                Map.of("resumesAt", resumes.toString()));
+    }
+
+    /** A blocked period containing {@code at}, if any. */
+    private Optional<Block> blockAt(Instant at) {
         if (monthlyWindow) {
+            LocalDate day = LocalDate.ofInstant(at, zone);
             LocalDate thirdSaturday = day.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.SATURDAY));
             if (day.equals(thirdSaturday) || day.equals(thirdSaturday.plusDays(1))) {
-                Instant resumes = thirdSaturday.plusDays(2).atStartOfDay(zone).toInstant();
-                return Decision.refused("R-PRC-6", "nationwide JPKI maintenance (3rd Saturday and the following Sunday); "
-                        + "card operations resume at " + resumes, Map.of("resumesAt", resumes.toString()));
+                return Optional.of(new Block(thirdSaturday.plusDays(2).atStartOfDay(zone).toInstant(),
+                        "nationwide JPKI maintenance (3rd Saturday and the following Sunday)"));
             }
         }
-        for (Stoppage stoppage : stoppages) {
-            if (!at.isBefore(stoppage.from()) && at.isBefore(stoppage.until())) {
-                return Decision.refused("R-PRC-6", "announced stoppage \"" + stoppage.label() + "\"; card operations resume at "
-                        + stoppage.until(), Map.of("resumesAt", stoppage.until().toString()));
-            }
-        }
-        return Decision.allowed();
+        return stoppages.stream().filter(s -> !at.isBefore(s.from()) && at.isBefore(s.until())).findFirst()
+                .map(s -> new Block(s.until(), "announced stoppage \"" + s.label() + "\""));
+    }
+
+    private record Block(Instant until, String reason) {
     }
 }

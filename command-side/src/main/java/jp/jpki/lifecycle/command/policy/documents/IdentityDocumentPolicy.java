@@ -25,13 +25,15 @@ public class IdentityDocumentPolicy {
 
     /**
      * Defaults from research B.5/E.2–E.4: a resident in person needs documents only to reset a PIN (R-PRC-1);
-     * a legal representative A×2 or A×1+B×1; a voluntary proxy or household member A×1 or B×2.
+     * a legal representative A×1 (same day, R-PRC-3) or B×1 (on the second visit, Setagaya), but A×2 or A×1+B×1
+     * for a PIN reset (Ageo); a voluntary proxy or household member A×1 or B×2.
      */
     public static Map<String, String> defaultTable() {
         Map<String, String> table = new HashMap<>();
         for (Procedure procedure : Procedure.values()) {
-            table.put(key("*", procedure, ApplicantType.RESIDENT), procedure == Procedure.PIN_RESET ? "A×1 or B×1" : "");
-            table.put(key("*", procedure, ApplicantType.LEGAL_REPRESENTATIVE), "A×2 or A×1+B×1");
+            boolean pinReset = procedure == Procedure.PIN_RESET;
+            table.put(key("*", procedure, ApplicantType.RESIDENT), pinReset ? "A×1 or B×1" : "");
+            table.put(key("*", procedure, ApplicantType.LEGAL_REPRESENTATIVE), pinReset ? "A×2 or A×1+B×1" : "A×1 or B×1");
             table.put(key("*", procedure, ApplicantType.VOLUNTARY_PROXY), "A×1 or B×2");
             table.put(key("*", procedure, ApplicantType.SAME_HOUSEHOLD_MEMBER), "A×1 or B×2");
         }

@@ -7,12 +7,21 @@ import jp.jpki.lifecycle.api.pair.ApplicantType;
 import jp.jpki.lifecycle.api.pair.CardInfo;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.HolderFacts;
+import jp.jpki.lifecycle.command.policy.validity.Birthdays;
+import jp.jpki.lifecycle.command.policy.validity.LeapDayPolicy;
 import jp.jpki.lifecycle.command.rules.Decision;
 
 /** Who may hold which certificate, and who may apply (R-ELG-1…4). */
 public class EligibilityPolicy {
 
     static final int SIGN_MIN_AGE = 15;
+
+    private final LeapDayPolicy leap;
+
+    /** @param leap where a 29 February holder's 15th birthday falls, the same named policy as validity (R-VAL-5) */
+    public EligibilityPolicy(LeapDayPolicy leap) {
+        this.leap = leap;
+    }
 
     public Decision checkIssuance(Set<CertificateKind> kinds, HolderFacts holder, CardInfo card, LocalDate cardExpiry,
                                   ApplicantType applicant, String supervisorOverrideReason, LocalDate today) {
@@ -33,7 +42,7 @@ public class EligibilityPolicy {
 
     /** R-ELG-3 (and R-PIN-4): for under-15s and adult wards the legal representative applies. */
     public Decision checkApplicant(HolderFacts holder, ApplicantType applicant, LocalDate today) {
-        boolean represented = holder.adultWard() || holder.dateOfBirth().plusYears(SIGN_MIN_AGE).isAfter(today);
+        boolean represented = holder.adultWard() || today.isBefore(fifteenthBirthday(holder));
         if (represented && applicant != ApplicantType.LEGAL_REPRESENTATIVE) {
             return Decision.refused("R-ELG-3", "for a holder under 15 or an adult ward the legal representative "
                     + "(親権者 / 成年後見人) must apply");
@@ -46,7 +55,7 @@ public class EligibilityPolicy {
             return Decision.refused("R-ELG-4", "a face-authentication card carries no SIGN certificate");
         }
         boolean overridden = overrideReason != null && !overrideReason.isBlank();
-        LocalDate eligibleFrom = holder.dateOfBirth().plusYears(SIGN_MIN_AGE);
+        LocalDate eligibleFrom = fifteenthBirthday(holder);
         if (today.isBefore(eligibleFrom) && !overridden) {
             return Decision.refused("R-ELG-2", "SIGN can be issued from the 15th birthday, " + eligibleFrom,
                     Map.of("eligibleFrom", eligibleFrom.toString()));
@@ -55,5 +64,10 @@ public class EligibilityPolicy {
             return Decision.refused("R-ELG-2", "SIGN is not issued to an adult ward unless a supervisor overrides with a reason");
         }
         return Decision.allowed();
+    }
+
+    /** Not {@code plusYears(15)}: that always picks 28 February for a 29 February child, whatever the leap-day policy. */
+    private LocalDate fifteenthBirthday(HolderFacts holder) {
+        return Birthdays.nthBirthday(holder.dateOfBirth(), SIGN_MIN_AGE, leap);
     }
 }

@@ -14,11 +14,14 @@ public class ProxyProcedurePolicy {
                                            List<DocumentClass> documents, boolean withExpiryNotice,
                                            boolean currentCertificatesStillValid, boolean withMoveNotice) {
         boolean signWithMove = withMoveNotice && procedure == Procedure.ISSUANCE && kinds.contains(CertificateKind.SIGN);
+        // The J-LIS notice carries the inquiry letter and power of attorney, so any proxy (a household member is
+        // one too, research E.2) renews with it in one visit while the certificate is still valid.
+        boolean renewalWithNotice = procedure == Procedure.RENEWAL && withExpiryNotice && currentCertificatesStillValid;
         return switch (applicant) {
             case RESIDENT -> false;
-            case VOLUNTARY_PROXY -> !(procedure == Procedure.RENEWAL && withExpiryNotice && currentCertificatesStillValid);
+            case VOLUNTARY_PROXY -> !renewalWithNotice;
             case LEGAL_REPRESENTATIVE -> !(documents.contains(DocumentClass.A) || signWithMove);
-            case SAME_HOUSEHOLD_MEMBER -> !signWithMove;
+            case SAME_HOUSEHOLD_MEMBER -> !(renewalWithNotice || signWithMove);
         };
     }
 }

@@ -3,7 +3,10 @@ package jp.jpki.lifecycle.command.policy.validity;
 import java.time.LocalDate;
 import java.time.MonthDay;
 
-/** Birthday arithmetic of the validity rules. */
+/**
+ * Birthday arithmetic of the validity and eligibility rules. Every birthday goes through the one named
+ * {@link LeapDayPolicy} (R-VAL-5), so a 29 February holder's certificates, card and age all agree on the day.
+ */
 public final class Birthdays {
 
     private Birthdays() {
@@ -23,8 +26,17 @@ public final class Birthdays {
         return leap.birthdayIn(year + n - 1, birthday);
     }
 
-    /** Whole years of age on {@code on} (the age rises on the birthday itself, research B.2 default). */
-    public static int ageOn(LocalDate dateOfBirth, LocalDate on) {
-        return java.time.Period.between(dateOfBirth, on).getYears();
+    /** The birthday on which the holder turns {@code age} (e.g. 15 for SIGN, R-ELG-2). */
+    public static LocalDate nthBirthday(LocalDate dateOfBirth, int age, LeapDayPolicy leap) {
+        return leap.birthdayIn(dateOfBirth.getYear() + age, MonthDay.from(dateOfBirth));
+    }
+
+    /**
+     * Whole years of age on {@code on}; the age rises on the birthday itself (research B.2 default). Not
+     * {@code Period.between}: that moves a 29 February holder's age to 1 March whatever the leap-day policy says.
+     */
+    public static int ageOn(LocalDate dateOfBirth, LocalDate on, LeapDayPolicy leap) {
+        int years = on.getYear() - dateOfBirth.getYear();
+        return on.isBefore(nthBirthday(dateOfBirth, years, leap)) ? years - 1 : years;
     }
 }

@@ -3,6 +3,7 @@ package jp.jpki.lifecycle.command.policy.validity;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import jp.jpki.lifecycle.api.pair.CardGeneration;
 
 /**
@@ -31,9 +32,17 @@ public record CertificateTerms(List<Term> terms, List<CardTerm> cardTerms) {
     }
 
     Term termFor(CardGeneration generation, LocalDate on) {
-        return terms.stream().filter(t -> t.generation() == generation && !t.effectiveFrom().isAfter(on))
-                .max(Comparator.comparing(Term::effectiveFrom))
+        return findTerm(generation, on)
                 .orElseThrow(() -> new IllegalStateException("no validity term for " + generation + " on " + on));
+    }
+
+    boolean hasTermFor(CardGeneration generation, LocalDate on) {
+        return findTerm(generation, on).isPresent();
+    }
+
+    private Optional<Term> findTerm(CardGeneration generation, LocalDate on) {
+        return terms.stream().filter(t -> t.generation() == generation && !t.effectiveFrom().isAfter(on))
+                .max(Comparator.comparing(Term::effectiveFrom));
     }
 
     CardTerm cardTermFor(LocalDate applicationReceivedOn) {

@@ -1,9 +1,11 @@
 package jp.jpki.lifecycle.command.policy.validity;
 
 import java.time.LocalDate;
+import java.util.Map;
 import jp.jpki.lifecycle.api.pair.CardGeneration;
 import jp.jpki.lifecycle.api.pair.CardInfo;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.command.rules.Decision;
 
 /** How long a card and its certificates are valid (R-VAL-1…6). */
 public class ValidityPolicy {
@@ -19,10 +21,21 @@ public class ValidityPolicy {
     /** R-VAL-6: the card's expiry from its application date, the holder's age then, and any period of stay. */
     public LocalDate cardExpiry(CardInfo card, LocalDate dateOfBirth) {
         CertificateTerms.CardTerm term = terms.cardTermFor(card.applicationReceivedOn());
-        boolean adult = Birthdays.ageOn(dateOfBirth, card.applicationReceivedOn()) >= term.adultAge();
+        boolean adult = Birthdays.ageOn(dateOfBirth, card.applicationReceivedOn(), leap) >= term.adultAge();
         LocalDate expiry = Birthdays.nthBirthdayAfter(dateOfBirth, card.issuedOn(),
                 adult ? term.adultBirthdays() : term.minorBirthdays(), leap);
         return card.periodOfStayEnd() != null && card.periodOfStayEnd().isBefore(expiry) ? card.periodOfStayEnd() : expiry;
+    }
+
+    /**
+     * R-VAL-6: certificates can be issued on this card generation on this day only if terms are configured for
+     * it. Checked when the issuance is requested, so an unknown generation is refused at the counter rather than
+     * failing after keys were generated on the card.
+     */
+    public Decision checkTermsFor(CardGeneration generation, LocalDate issuedOn) {
+        return terms.hasTermFor(generation, issuedOn) ? Decision.allowed()
+                : Decision.refused("R-VAL-6", "no certificate validity terms are configured for " + generation
+                + " cards on " + issuedOn, Map.of("generation", generation.name()));
     }
 
     /**

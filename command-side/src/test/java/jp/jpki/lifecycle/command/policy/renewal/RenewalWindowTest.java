@@ -11,45 +11,56 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RenewalWindowTest {
 
+    private static final LocalDate NOT_AFTER = LocalDate.of(2028, 11, 14);
     private final RenewalWindow window = new RenewalWindow();
 
-    @ParameterizedTest(name = "R-REN-1: notAfter {0} -> the window opens {1}")
-    @CsvSource({"2028-08-01, 2028-05-02", "2031-11-14, 2031-08-15", "2029-05-31, 2029-03-01", "2030-11-30, 2030-08-31",
-            "2031-02-28, 2030-11-29"})
-    void r_ren_1_opens_three_months_before_plus_a_day_month_end_clamped(String notAfter, String opensOn) {
-        assertThat(window.opensOn(LocalDate.parse(notAfter))).isEqualTo(LocalDate.parse(opensOn));
+    @ParameterizedTest(name = "R-REN-1: notAfter {0} → window opens {1}")
+    @CsvSource({
+            "2028-08-01, 2028-05-02",   // Omura's example
+            "2031-11-14, 2031-08-15",
+            "2029-05-31, 2029-03-01",   // month-end clamped: 2029-02-28 + 1
+            "2030-11-30, 2030-08-31",
+            "2031-02-28, 2030-11-29",
+            "2032-05-31, 2032-03-01",   // leap year: 2032-02-29 + 1
+    })
+    void opensOn(LocalDate notAfter, LocalDate opensOn) {
+        assertThat(window.opensOn(notAfter)).isEqualTo(opensOn);
     }
 
     @Test
-    @DisplayName("R-REN-1: before the window a renewal is refused with the day it opens")
-    void r_ren_1_refusal_names_the_opening_day() {
-        Decision decision = window.check(LocalDate.parse("2031-11-14"), LocalDate.parse("2031-08-14"));
+    @DisplayName("R-REN-1: renewal the day before the window is refused with the date it opens")
+    void refusedBeforeWindowWithOpeningDate() {
+        Decision decision = window.check(NOT_AFTER, LocalDate.of(2028, 8, 14));
         assertThat(decision).isInstanceOfSatisfying(Decision.Refused.class, refused -> {
             assertThat(refused.ruleId()).isEqualTo("R-REN-1");
-            assertThat(refused.facts()).containsEntry("opensOn", "2031-08-15");
+            assertThat(refused.facts()).containsEntry("opensOn", "2028-08-15");
+            assertThat(refused.message()).contains("2028-08-15");
         });
+        assertThat(window.isOpen(NOT_AFTER, LocalDate.of(2028, 8, 14))).isFalse();
     }
 
     @Test
-    @DisplayName("R-REN-1: open from the opening day to notAfter, both included")
-    void r_ren_1_open_inclusive() {
-        LocalDate notAfter = LocalDate.parse("2031-11-14");
-        assertThat(window.isOpen(notAfter, LocalDate.parse("2031-08-15"))).isTrue();
-        assertThat(window.isOpen(notAfter, notAfter)).isTrue();
-        assertThat(window.isOpen(notAfter, LocalDate.parse("2031-11-15"))).isFalse();
-        assertThat(window.check(notAfter, LocalDate.parse("2031-10-01")).isAllowed()).isTrue();
+    @DisplayName("R-REN-1: the window is open from its first day through notAfter")
+    void openFromFirstDayThroughNotAfter() {
+        assertThat(window.check(NOT_AFTER, LocalDate.of(2028, 8, 15)).isAllowed()).isTrue();
+        assertThat(window.check(NOT_AFTER, NOT_AFTER).isAllowed()).isTrue();
+        assertThat(window.isOpen(NOT_AFTER, LocalDate.of(2028, 8, 15))).isTrue();
+        assertThat(window.isOpen(NOT_AFTER, NOT_AFTER)).isTrue();
     }
 
     @Test
-    @DisplayName("R-REN-3: after expiry there is nothing to renew: a new issue instead")
-    void r_ren_3_after_expiry() {
-        assertThat(window.check(LocalDate.parse("2031-11-14"), LocalDate.parse("2031-11-15")))
-                .isInstanceOfSatisfying(Decision.Refused.class, refused -> assertThat(refused.ruleId()).isEqualTo("R-REN-3"));
+    @DisplayName("R-REN-3: after notAfter there is nothing to renew; a new issue (free, k = 5) is the way")
+    void afterExpiryNewIssue() {
+        Decision decision = window.check(NOT_AFTER, NOT_AFTER.plusDays(1));
+        assertThat(decision).isInstanceOfSatisfying(Decision.Refused.class,
+                refused -> assertThat(refused.ruleId()).isEqualTo("R-REN-3"));
+        assertThat(window.isOpen(NOT_AFTER, NOT_AFTER.plusDays(1))).isFalse();
     }
 
     @Test
-    @DisplayName("R-REN-4: the expiry notice is due three months before expiry")
-    void r_ren_4_notice() {
-        assertThat(window.expiryNoticeDue(LocalDate.parse("2031-11-14"))).isEqualTo(LocalDate.parse("2031-08-14"));
+    @DisplayName("R-REN-4: the expiry notice is due 3 months before expiry, month-end clamped")
+    void expiryNoticeDue() {
+        assertThat(window.expiryNoticeDue(NOT_AFTER)).isEqualTo(LocalDate.of(2028, 8, 14));
+        assertThat(window.expiryNoticeDue(LocalDate.of(2029, 5, 31))).isEqualTo(LocalDate.of(2029, 2, 28));
     }
 }

@@ -10,10 +10,15 @@ import org.junit.jupiter.api.Test;
 class EndOfValidityTest {
 
     @Test
-    @DisplayName("R-VAL-7: a certificate valid until D has expired at the start of D+1 in Japan, not before")
-    void r_val_7_end_of_the_notafter_day_in_jst() {
-        LocalDate notAfter = LocalDate.of(2028, 11, 14);
-        assertThat(EndOfValidity.lastSecond(notAfter)).isEqualTo(Instant.parse("2028-11-14T14:59:59Z"));
-        assertThat(EndOfValidity.expiredAt(notAfter)).isEqualTo(Instant.parse("2028-11-14T15:00:00Z"));
+    @DisplayName("R-VAL-7: validity until D ends at D 23:59:59 JST (14:59:59Z)")
+    void lastSecondIsJstEndOfDay() {
+        assertThat(EndOfValidity.lastSecond(LocalDate.of(2028, 11, 14))).isEqualTo(Instant.parse("2028-11-14T14:59:59Z"));
+    }
+
+    @Test
+    @DisplayName("R-VAL-7: the certificate has expired from the start of the next JST day")
+    void expiredAtNextJstMidnight() {
+        assertThat(EndOfValidity.expiredAt(LocalDate.of(2028, 11, 14))).isEqualTo(Instant.parse("2028-11-14T15:00:00Z"));
+        assertThat(EndOfValidity.expiredAt(LocalDate.of(2028, 12, 31))).isEqualTo(Instant.parse("2028-12-31T15:00:00Z"));
     }
 }
