@@ -16,7 +16,7 @@ public class ProjectionErrorHandling {
 
     @Autowired
     void propagateHandlerFailures(EventProcessingConfigurer processing) {
-        for (String group : new String[] {ProcessingGroups.COUNTER_VIEW, ProcessingGroups.STATISTICS}) {
+        for (String group : ProcessingGroups.PROJECTIONS) {
             processing.registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
         }
     }
