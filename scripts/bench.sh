@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-quick}"
 mvn -B -q install -DskipTests
-CP="$(mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout):benchmarks/target/classes"
+CP="$(mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g"):benchmarks/target/classes"
 if [ "$MODE" = full ]; then JMH="-f 2 -wi 3 -w 5s -i 5 -r 10s"; LOAD="60 16 500"; else JMH="-f 1 -wi 2 -w 3s -i 3 -r 5s"; LOAD="30 16 200"; fi
 java -cp "$CP" org.openjdk.jmh.Main $JMH -rf text -rff benchmarks/target/jmh-results.txt "${@:2}"
 java -Xmx1g -cp "$CP" jp.jpki.lifecycle.bench.LoadDriver $LOAD | tee benchmarks/target/load-results.txt

@@ -30,7 +30,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * T2/T3: the standalone app on the embedded default, driven over HTTP by N concurrent clients with a counter mix
  * (issue 30 %, PIN lock 15 %, revoke 15 %, lookups 30 %, statistics 10 %) for a duration, reporting throughput,
  * latency percentiles per operation, 5xx answers, projection lag, peak heap and RSS.
- * Usage: LoadDriver [seconds=30] [clients=16] [seedPairs=200]
+ * Usage: LoadDriver [seconds=30] [clients=16] [seedPairs=200] [issuePercent=30]; with issuePercent 0 the issue share goes to
+ * lookups, which isolates the command and query paths from the in-process virtual card's RSA key generation.
  */
 public final class LoadDriver {
 
@@ -49,20 +50,22 @@ public final class LoadDriver {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int seedPairs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int issuePercent = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         System.setProperty("axoniq.update-checker.disabled", "true");
         Path data = Files.createTempDirectory("jpki-load");
         ConfigurableApplicationContext app = new SpringApplication(StandaloneApplication.class).run("--server.port=0",
                 "--jpki.data-dir=" + data, "--jpki.ca.keystore=" + data.resolve("ca/ca.p12"), "--jpki.policies.monthly-maintenance=false",
                 "--logging.level.root=WARN");
         try {
-            new LoadDriver().run("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort(), seconds, clients, seedPairs);
+            new LoadDriver().run("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort(), seconds, clients, seedPairs,
+                    issuePercent);
         } finally {
             app.close();
         }
         System.exit(0);
     }
 
-    private void run(String baseUrl, int seconds, int clients, int seedPairs) throws Exception {
+    private void run(String baseUrl, int seconds, int clients, int seedPairs, int issuePercent) throws Exception {
         base = baseUrl;
         List<String> pairs = new ArrayList<>();
         ExecutorService seeding = Executors.newFixedThreadPool(8);
@@ -93,11 +96,11 @@ public final class LoadDriver {
                 while (System.nanoTime() < end) {
                     String pair = pairs.get(random.nextInt(pairs.size()));
                     int dice = random.nextInt(100);
-                    if (dice < 30) {
+                    if (dice < issuePercent) {
                         send("POST", "/api/certificate-pairs", CLERK, issue("load-" + issued.incrementAndGet() + "-" + random.nextInt(1_000_000)), "issue");
-                    } else if (dice < 45) {
+                    } else if (dice < issuePercent + 15) {
                         send("POST", "/api/certificate-pairs/" + pair + "/pin-locks", CLERK, "{\"kind\":\"AUTH\"}", "pin-lock");
-                    } else if (dice < 60) {
+                    } else if (dice < issuePercent + 30) {
                         send("POST", "/api/certificate-pairs/" + pair + "/revocations", CLERK, "{\"kinds\":[\"SIGN\"],\"cause\":\"HOLDER_REQUEST\"}", "revoke");
                     } else if (dice < 90) {
                         send("GET", "/api/certificate-pairs/" + pair, CLERK, null, "lookup");
