@@ -113,6 +113,22 @@ public final class StandaloneApp implements AutoCloseable {
         throw new AssertionError("not " + description + " at " + path + " within " + patience + "; last answer: " + last);
     }
 
+    /** Issues both certificates to a generic adult resident of the demo municipality and waits until they are on the card. */
+    public JsonNode issueAndAwait(String pairId) {
+        HttpResponse<String> issued = post(CLERK, "/api/certificate-pairs", """
+                {"pairId":"%s",
+                 "holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Test Resident","address":"Setagaya 1-1-1",
+                           "dateOfBirth":"1980-04-04","sex":"FEMALE","adultWard":false},
+                 "card":{"cardId":"CARD-%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
+                 "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","terminalId":"embedded-terminal"}
+                """.formatted(pairId, pairId, pairId));
+        if (issued.statusCode() != 202) {
+            throw new AssertionError("issuance of " + pairId + " answered " + issued.statusCode() + ": " + issued.body());
+        }
+        return await(CLERK, "/api/certificate-pairs/" + pairId, pair -> pair.at("/certificates/AUTH/status").asText().equals("ACTIVE")
+                && pair.at("/certificates/SIGN/status").asText().equals("ACTIVE"), "issued");
+    }
+
     public static JsonNode json(String body) {
         try {
             return JSON.readTree(body);

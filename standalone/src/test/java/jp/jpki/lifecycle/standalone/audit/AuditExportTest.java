@@ -29,14 +29,7 @@ class AuditExportTest {
     @Test
     void history_export_offline_verification_and_the_read_log() throws Exception {
         try (StandaloneApp app = StandaloneApp.start(dir.resolve("data"))) {
-            assertThat(app.post(CLERK, "/api/certificate-pairs", """
-                    {"pairId":"%s",
-                     "holder":{"residentRef":"R-AUDIT-1","municipalityCode":"131121","name":"Test Nanako","address":"Setagaya 8-8",
-                               "dateOfBirth":"1991-01-01","sex":"FEMALE","adultWard":false},
-                     "card":{"cardId":"CARD-AUDIT-1","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
-                     "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","terminalId":"embedded-terminal"}
-                    """.formatted(PAIR)).statusCode()).isEqualTo(202);
-            app.await(CLERK, "/api/certificate-pairs/" + PAIR, p -> p.at("/certificates/AUTH/status").asText().equals("ACTIVE"), "issued");
+            app.issueAndAwait(PAIR);
             assertThat(app.post(CLERK, "/api/certificate-pairs/" + PAIR + "/pin-locks", "{\"kind\":\"AUTH\"}").statusCode()).isEqualTo(200);
 
             String history = "/api/audit/certificate-pairs/" + PAIR + "/history";

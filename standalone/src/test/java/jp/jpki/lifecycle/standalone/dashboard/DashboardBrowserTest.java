@@ -40,15 +40,7 @@ class DashboardBrowserTest {
     void the_dashboard_shows_what_the_api_counts() throws Exception {
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
             for (int i = 1; i <= 3; i++) {
-                String pair = "dash-pair-000" + i;
-                assertThat(app.post(CLERK, "/api/certificate-pairs", """
-                        {"pairId":"%s",
-                         "holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Test Hachi","address":"Setagaya 9-9",
-                                   "dateOfBirth":"1970-10-10","sex":"MALE","adultWard":false},
-                         "card":{"cardId":"CARD-%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
-                         "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","terminalId":"embedded-terminal"}
-                        """.formatted(pair, pair, pair)).statusCode()).isEqualTo(202);
-                app.await(CLERK, "/api/certificate-pairs/" + pair, p -> p.at("/certificates/AUTH/status").asText().equals("ACTIVE"), "issued");
+                app.issueAndAwait("dash-pair-000" + i);
             }
             assertThat(app.post(CLERK, "/api/certificate-pairs/dash-pair-0001/pin-locks", "{\"kind\":\"AUTH\"}").statusCode()).isEqualTo(200);
             assertThat(app.post(CLERK, "/api/certificate-pairs/dash-pair-0002/revocations",

@@ -47,8 +47,8 @@ class OpenSslRevocationTest {
     @DisplayName("R-REV-6, R-REV-1: openssl sees good, then revoked (keyCompromise) by OCSP within seconds, and the CRL rejects the revoked certificate")
     void openssl_checks_ocsp_and_crl() throws Exception {
         try (StandaloneApp app = StandaloneApp.start(dir.resolve("data"))) {
-            IssuedCertificate lost = issue(app, "ossl-pair-0001", "CARD-OSSL-1");
-            IssuedCertificate kept = issue(app, "ossl-pair-0002", "CARD-OSSL-2");
+            IssuedCertificate lost = issue(app, "ossl-pair-0001");
+            IssuedCertificate kept = issue(app, "ossl-pair-0002");
             Path ca = pem(app.send(app.request(CLERK, "/pki/auth/ca.crt").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body(), "CERTIFICATE", "ca.pem");
             Path lostPem = pem(Base64.getDecoder().decode(lost.derBase64()), "CERTIFICATE", "lost.pem");
@@ -97,16 +97,8 @@ class OpenSslRevocationTest {
         return answer;
     }
 
-    private static IssuedCertificate issue(StandaloneApp app, String pairId, String cardId) {
-        HttpResponse<String> issued = app.post(CLERK, "/api/certificate-pairs", """
-                {"pairId":"%s",
-                 "holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Test Rokuro","address":"Setagaya 7-7",
-                           "dateOfBirth":"1979-09-09","sex":"MALE","adultWard":false},
-                 "card":{"cardId":"%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
-                 "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","terminalId":"embedded-terminal"}
-                """.formatted(pairId, pairId, cardId));
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(202);
-        app.await(CLERK, "/api/certificate-pairs/" + pairId, p -> p.at("/certificates/AUTH/status").asText().equals("ACTIVE"), "issued");
+    private static IssuedCertificate issue(StandaloneApp app, String pairId) {
+        app.issueAndAwait(pairId);
         return app.bean(EventStore.class).readEvents(pairId).asStream()
                 .filter(event -> event.getPayload() instanceof CertificatesIssued)
                 .flatMap(event -> ((CertificatesIssued) event.getPayload()).certificates().stream())

@@ -33,15 +33,7 @@ class ProjectionRebuildTest {
     void each_projection_rebuilds_to_the_same_documents() {
         try (StandaloneApp app = StandaloneApp.start(dataDir)) {
             for (int i = 1; i <= 4; i++) {
-                String pair = "rebuild-pair-000" + i;
-                assertThat(app.post(CLERK, "/api/certificate-pairs", """
-                        {"pairId":"%s",
-                         "holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Test Kyu","address":"Setagaya 10-10",
-                                   "dateOfBirth":"1966-06-06","sex":"FEMALE","adultWard":false},
-                         "card":{"cardId":"CARD-%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
-                         "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","terminalId":"embedded-terminal"}
-                        """.formatted(pair, pair, pair)).statusCode()).isEqualTo(202);
-                app.await(CLERK, "/api/certificate-pairs/" + pair, p -> p.at("/certificates/AUTH/status").asText().equals("ACTIVE"), "issued");
+                app.issueAndAwait("rebuild-pair-000" + i);
             }
             assertThat(app.post(CLERK, "/api/certificate-pairs/rebuild-pair-0001/pin-locks", "{\"kind\":\"AUTH\"}").statusCode()).isEqualTo(200);
             assertThat(app.post(CLERK, "/api/certificate-pairs/rebuild-pair-0002/revocations",
