@@ -1,7 +1,12 @@
 package jp.jpki.lifecycle.card.work;
 
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +20,29 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CardGatewayConfiguration {
 
+    /** Axon's default processing group of a saga: its simple name + "Processor". */
+    static final String CARD_WORK_SAGA_PROCESSOR = "CardWorkSagaProcessor";
+
+    /**
+     * The saga's token is stored after its batch, never before: with a transaction manager Axon stores it first,
+     * and the saga store (MongoDB) shares no transaction with it, so a process killed mid-batch would keep the token
+     * and lose the saga it was starting. Stored after, a redelivered event finds the saga or starts it.
+     */
+    @Autowired
+    void storeSagaTokensAfterProcessing(EventProcessingConfigurer processing) {
+        processing.registerTransactionManager(CARD_WORK_SAGA_PROCESSOR, configuration -> NoTransactionManager.instance());
+    }
+
     @Bean
     @ConditionalOnMissingBean(CaCertificates.class)
     CaCertificates caCertificates(QueryGateway queries) {
         return new QueryingCaCertificates(queries);
+    }
+
+    /** A few threads: each terminal does one card at a time anyway; in distributed mode sending does not block. */
+    @Bean(destroyMethod = "shutdown")
+    TerminalDispatcher terminalDispatcher(CommandBus commandBus) {
+        return new TerminalDispatcher(commandBus, Executors.newFixedThreadPool(4, new AxonThreadFactory("card-work-dispatch")));
     }
 
     @Bean

@@ -28,7 +28,6 @@ import jp.jpki.lifecycle.api.pin.PinReset;
 import jp.jpki.lifecycle.api.pin.PinResetRequested;
 import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
 import jp.jpki.lifecycle.api.renewal.RenewalRequested;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -75,42 +74,55 @@ public class CardWorkSaga {
     private Map<CertificateKind, String> certificates;
     private String step;
     private int attempt;
+    private int lastFailedAttempt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(IssuanceRequested e, CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(IssuanceRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+        if (alreadyBegun()) {
+            return;
+        }
         begin(e.pairId(), e.requestId(), e.terminalId(), e.card().cardId(), e.kinds());
-        generateKeys(bus, commands, deadlines);
+        generateKeys(terminals, commands, deadlines);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(RenewalRequested e, CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(RenewalRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+        if (alreadyBegun()) {
+            return;
+        }
         begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), e.kinds());
-        generateKeys(bus, commands, deadlines);
+        generateKeys(terminals, commands, deadlines);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(PinResetRequested e, CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(PinResetRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+        if (alreadyBegun()) {
+            return;
+        }
         begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), Set.of(e.kind()));
         pinKind = e.kind();
-        resetPin(bus, commands, deadlines);
+        resetPin(terminals, commands, deadlines);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(CertificatesIssued e, CommandBus bus, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
-        write(e.certificates(), bus, commands, ca, deadlines);
+    public void on(CertificatesIssued e, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
+        write(e.certificates(), terminals, commands, ca, deadlines);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(CertificatesRenewed e, CommandBus bus, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
-        write(e.certificates(), bus, commands, ca, deadlines);
+    public void on(CertificatesRenewed e, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
+        write(e.certificates(), terminals, commands, ca, deadlines);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
     public void on(CardWorkFailed e, CommandGateway commands, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(STEP_TIMEOUT);
+        if (!e.step().equals(step) || e.attempt() <= lastFailedAttempt) {
+            return; // a second report of one attempt (the card's answer and the timeout), or of an earlier step
+        }
+        lastFailedAttempt = e.attempt();
         if (e.attempt() >= MAX_ATTEMPTS) {
             commands.send(new AbandonCardWork(new PairId(pairId), requestId,
                     e.step() + " failed " + e.attempt() + " times: " + e.reason()));
@@ -121,12 +133,12 @@ public class CardWorkSaga {
 
     /** The deadline's payload is the step to retry: Axon binds a deadline handler's first parameter to it. */
     @DeadlineHandler(deadlineName = RETRY)
-    public void retry(String retriedStep, CommandBus bus, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
+    public void retry(String retriedStep, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
         switch (retriedStep) {
-            case STEP_KEYS -> generateKeys(bus, commands, deadlines);
-            case STEP_WRITE -> dispatch(bus, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
+            case STEP_KEYS -> generateKeys(terminals, commands, deadlines);
+            case STEP_WRITE -> dispatch(terminals, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
                     result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
-            case STEP_PIN -> resetPin(bus, commands, deadlines);
+            case STEP_PIN -> resetPin(terminals, commands, deadlines);
             default -> throw new IllegalStateException("unknown card-work step " + retriedStep);
         }
     }
@@ -134,7 +146,7 @@ public class CardWorkSaga {
     /** The step in flight got no answer in time: recorded as a failure, which brings the usual retry. */
     @DeadlineHandler(deadlineName = STEP_TIMEOUT)
     public void timedOut(String timedOutStep, CommandGateway commands) {
-        if (timedOutStep.equals(step)) {
+        if (timedOutStep.equals(stepTimeoutKey())) {
             commands.send(new RecordCardWorkFailure(new PairId(pairId), requestId, step, attempt,
                     "no answer from terminal " + terminalId + " within " + STEP_TIMEOUT_AFTER.toSeconds() + " s"));
         }
@@ -143,19 +155,27 @@ public class CardWorkSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "requestId")
     public void on(CertificatesWrittenToCard e) {
-        // the pair is active; nothing more to do at the card
+        // the pair is active; nothing more to do at the card; a step timeout still scheduled finds no saga and does nothing
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "requestId")
     public void on(PinReset e) {
-        // the lock is cleared on the card and in the aggregate
+        // the lock is cleared on the card and in the aggregate; a step timeout still scheduled finds no saga and does nothing
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "requestId")
     public void on(CardWorkAbandoned e) {
-        // compensation happened on the command side
+        // compensation happened on the command side; a step timeout still scheduled finds no saga and does nothing
+    }
+
+    /**
+     * The start event delivered again (its processor's token is stored after the batch, so a crash redelivers it)
+     * reaches the saga it started: the card must not be sent the first step a second time.
+     */
+    private boolean alreadyBegun() {
+        return requestId != null;
     }
 
     private void begin(PairId pair, String request, String terminal, String card, Set<CertificateKind> certificateKinds) {
@@ -167,25 +187,26 @@ public class CardWorkSaga {
         SagaLifecycle.associateWith("pairId", pairId);
     }
 
-    private void generateKeys(CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
+    private void generateKeys(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
         step = STEP_KEYS;
-        dispatch(bus, commands, deadlines, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
+        dispatch(terminals, commands, deadlines, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
                 new RecordCardKeysGenerated(new PairId(pairId), requestId, ((CardPublicKeys) result).publicKeys())));
     }
 
-    private void write(java.util.List<IssuedCertificate> issued, CommandBus bus, CommandGateway commands, CaCertificates ca,
+    private void write(java.util.List<IssuedCertificate> issued, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca,
                        DeadlineManager deadlines) {
         step = STEP_WRITE;
         attempt = 0;
+        lastFailedAttempt = 0;
         certificates = new EnumMap<>(CertificateKind.class);
         issued.forEach(c -> certificates.put(c.kind(), c.derBase64()));
-        dispatch(bus, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
+        dispatch(terminals, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
                 result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
     }
 
-    private void resetPin(CommandBus bus, CommandGateway commands, DeadlineManager deadlines) {
+    private void resetPin(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
         step = STEP_PIN;
-        dispatch(bus, commands, deadlines, new ResetPinOnCard(requestId, cardId, pinKind),
+        dispatch(terminals, commands, deadlines, new ResetPinOnCard(requestId, cardId, pinKind),
                 result -> commands.send(new ConfirmPinReset(new PairId(pairId), requestId)));
     }
 
@@ -194,15 +215,14 @@ public class CardWorkSaga {
      * card refused, no agent at that terminal, a timeout) is recorded on the pair as {@code CardWorkFailed},
      * which brings the retry back here.
      */
-    private void dispatch(CommandBus bus, CommandGateway commands, DeadlineManager deadlines, CardWorkOrder order,
+    private void dispatch(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, CardWorkOrder order,
                           java.util.function.Consumer<Object> onSuccess) {
         attempt++;
-        deadlines.cancelAllWithinScope(STEP_TIMEOUT);
-        deadlines.schedule(STEP_TIMEOUT_AFTER, STEP_TIMEOUT, step);
+        deadlines.schedule(STEP_TIMEOUT_AFTER, STEP_TIMEOUT, stepTimeoutKey());
         int thisAttempt = attempt;
         String currentStep = step;
         String name = TerminalAddress.commandName(terminalId, order.getClass());
-        bus.dispatch(new GenericCommandMessage<>(new GenericMessage<>(order), name),
+        terminals.dispatch(new GenericCommandMessage<>(new GenericMessage<>(order), name),
                 (CommandCallback<Object, Object>) (message, result) -> {
                     if (result.isExceptional()) {
                         commands.send(new RecordCardWorkFailure(new PairId(pairId), requestId, currentStep, thisAttempt,
@@ -211,6 +231,16 @@ public class CardWorkSaga {
                         onSuccess.accept(result.getPayload());
                     }
                 });
+    }
+
+    /**
+     * Timeouts are never cancelled, only outdated: the key names the step and the attempt, so a timeout for an
+     * attempt that has since answered or been retried does nothing. Cancelling would cost db-scheduler a read of
+     * every scheduled deadline ("all within scope"), or fail the saga's unit of work when the deadline it names
+     * has just fired ("by id").
+     */
+    private String stepTimeoutKey() {
+        return step + "#" + attempt;
     }
 
     private static String reasonOf(Throwable failure) {

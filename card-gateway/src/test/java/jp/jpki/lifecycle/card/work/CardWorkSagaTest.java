@@ -68,6 +68,7 @@ class CardWorkSagaTest {
         fixture.registerResource((CaCertificates) () -> CA);
         terminal = new CardTerminalStub();
         fixture.setCallbackBehavior(terminal);
+        fixture.registerResource(new TerminalDispatcher(fixture.getCommandBus(), Runnable::run));
     }
 
     @Test
@@ -218,6 +219,31 @@ class CardWorkSagaTest {
                 .andThenAPublished(failed(CardWorkSaga.STEP_WRITE, 3))
                 .whenPublishingA(new CardWorkAbandoned(PAIR, REQUEST, "WRITE_CERTIFICATES failed 3 times"))
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void a_second_report_of_one_failed_attempt_brings_no_second_retry() {
+        // the card's late answer and the step timeout can both report attempt 1
+        fixture.givenAPublished(issuanceRequested()).andThenAPublished(failed(CardWorkSaga.STEP_KEYS, 1))
+                .andThenAPublished(failed(CardWorkSaga.STEP_KEYS, 1))
+                .whenTimeElapses(CardWorkSaga.BACKOFF)
+                .expectDispatchedCommands(new GenerateKeysOnCard(REQUEST, CARD, Set.of(SIGN, AUTH)),
+                        new RecordCardKeysGenerated(PAIR, REQUEST, KEYS));
+    }
+
+    @Test
+    void a_redelivered_start_event_does_not_send_the_first_step_again() {
+        fixture.givenAPublished(issuanceRequested())
+                .whenPublishingA(issuanceRequested())
+                .expectActiveSagas(1)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void the_timeout_of_an_answered_step_does_nothing() {
+        fixture.givenAPublished(issuanceRequested()).andThenAPublished(certificatesIssued())
+                .whenTimeElapses(CardWorkSaga.STEP_TIMEOUT_AFTER.minusSeconds(1))
+                .expectNoDispatchedCommands();
     }
 
     private List<String> commandNames() {

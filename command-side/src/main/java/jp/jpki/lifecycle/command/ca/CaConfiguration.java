@@ -1,5 +1,6 @@
 package jp.jpki.lifecycle.command.ca;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
@@ -11,6 +12,7 @@ import jp.jpki.lifecycle.api.pki.ResponderCertificate;
 import jp.jpki.lifecycle.api.pki.SignCrl;
 import jp.jpki.lifecycle.api.pki.SignedCrl;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +27,8 @@ import org.springframework.stereotype.Component;
 public class CaConfiguration {
 
     @Bean
-    CaKeyStore caKeyStore(CaProperties properties, Clock clock) {
-        return CaKeyStore.openOrCreate(properties.keystore(), properties.password().toCharArray(), clock);
+    CaKeyStore caKeyStore(CaProperties properties, Clock clock, @Value("${jpki.data-dir:./data}") Path dataDir) {
+        return CaKeyStore.openOrCreate(properties.keystoreOrDefault(dataDir), properties.password().toCharArray(), clock);
     }
 
     @Bean

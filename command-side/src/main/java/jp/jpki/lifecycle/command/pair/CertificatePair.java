@@ -120,8 +120,8 @@ public class CertificatePair {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(IssueCertificates cmd, PairRules rules,
-                       @MetaDataValue(MetadataKeys.OFFICE) String officeId) {
+    public void handle(IssueCertificates cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId,
+                       CardWorkWatchdog watchdog, DeadlineManager deadlines) {
         requireNoCardWork();
         Procedure procedure = Procedure.ISSUANCE;
         rules.maintenance().check(rules.now()).orThrow();
@@ -157,6 +157,7 @@ public class CertificatePair {
         int fee = rules.fees().feeYen(procedure, cmd.cardReissuedByOwnFault(), rules.today());
         apply(new IssuanceRequested(cmd.pairId(), cmd.requestId(), cmd.holder(), cmd.card(), cardExpiryDate,
                 Set.copyOf(cmd.kinds()), cmd.applicant(), cmd.terminalId(), fee, cmd.eligibilityOverrideReason()));
+        deadlines.schedule(watchdog.after(), CardWorkWatchdog.DEADLINE, cmd.requestId());
     }
 
     @CommandHandler
@@ -216,7 +217,17 @@ public class CertificatePair {
 
     @CommandHandler
     public void handle(AbandonCardWork cmd, PairRules rules) {
-        if (pending == null || !pending.requestId.equals(cmd.requestId())) {
+        abandon(cmd.requestId(), cmd.reason(), rules);
+    }
+
+    /** The backstop for card work nobody finishes or abandons (see {@link CardWorkWatchdog}). */
+    @DeadlineHandler(deadlineName = CardWorkWatchdog.DEADLINE)
+    public void onCardWorkWatchdog(String requestId, PairRules rules, CardWorkWatchdog watchdog) {
+        abandon(requestId, "card work did not finish within " + watchdog.after(), rules);
+    }
+
+    private void abandon(String requestId, String reason, PairRules rules) {
+        if (pending == null || !pending.requestId.equals(requestId)) {
             return; // already finished or abandoned: compensation runs once
         }
         // Compensation: a certificate signed but never on the card is revoked, not left dangling (R-REV-1 unspecified).
@@ -224,13 +235,14 @@ public class CertificatePair {
             apply(new CertificateRevoked(pairId, certificate.kind(), certificate.serialHex(),
                     RevocationReason.UNSPECIFIED, rules.now()));
         }
-        apply(new CardWorkAbandoned(pairId, cmd.requestId(), cmd.reason()));
+        apply(new CardWorkAbandoned(pairId, requestId, reason));
     }
 
     // ---- renewal --------------------------------------------------------------------------------------
 
     @CommandHandler
-    public void handle(RenewCertificates cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId) {
+    public void handle(RenewCertificates cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId,
+                       CardWorkWatchdog watchdog, DeadlineManager deadlines) {
         requireNoCardWork();
         Procedure procedure = Procedure.RENEWAL;
         rules.maintenance().check(rules.now()).orThrow();
@@ -252,6 +264,7 @@ public class CertificatePair {
         rules.documents().check(holder.municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
         int fee = rules.fees().feeYen(procedure, false, rules.today());
         apply(new RenewalRequested(pairId, cmd.requestId(), card.cardId(), Set.copyOf(cmd.kinds()), cmd.applicant(), cmd.terminalId(), fee));
+        deadlines.schedule(watchdog.after(), CardWorkWatchdog.DEADLINE, cmd.requestId());
     }
 
     // ---- PIN ------------------------------------------------------------------------------------------
@@ -271,7 +284,8 @@ public class CertificatePair {
     }
 
     @CommandHandler
-    public void handle(ResetPin cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId) {
+    public void handle(ResetPin cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId,
+                       CardWorkWatchdog watchdog, DeadlineManager deadlines) {
         requireNoCardWork();
         Procedure procedure = Procedure.PIN_RESET;
         if (card.faceAuthentication()) {
@@ -288,6 +302,7 @@ public class CertificatePair {
                 false, true, false, cmd.proxyApplicationId());
         rules.documents().check(holder.municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
         apply(new PinResetRequested(pairId, cmd.requestId(), card.cardId(), cmd.kind(), cmd.terminalId()));
+        deadlines.schedule(watchdog.after(), CardWorkWatchdog.DEADLINE, cmd.requestId());
     }
 
     @CommandHandler

@@ -56,6 +56,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 final class PairFixtures {
 
     static final PairId PAIR = new PairId("pair-0001");
+    static final CardWorkWatchdog WATCHDOG = new CardWorkWatchdog(java.time.Duration.ofMinutes(10));
     static final String MUNICIPALITY = "131016";
     static final String TERMINAL = "T-01";
     static final LocalDate DOB = LocalDate.of(1985, 11, 14);
@@ -112,6 +113,7 @@ final class PairFixtures {
         AggregateTestFixture<CertificatePair> fixture = new AggregateTestFixture<>(CertificatePair.class);
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(new StubCertificateAuthority(rules.clock()));
+        fixture.registerInjectableResource(WATCHDOG);
         return fixture;
     }
 

@@ -81,7 +81,11 @@ class CrashRecoveryTest {
                 return null;
             });
         }
-        Thread.sleep(8_000);
+        // Kill mid-stream once enough work is acknowledged; counted, not timed, so a slow machine still gets load.
+        long loadDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (acknowledgedIssues.size() < 16 && System.nanoTime() < loadDeadline) {
+            Thread.sleep(100);
+        }
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
         first.waitFor(30, TimeUnit.SECONDS);
         Thread.sleep(1_000);
@@ -93,6 +97,7 @@ class CrashRecoveryTest {
         Set<String> missingViews = new HashSet<>();
         Set<String> stuckCardWork = new HashSet<>();
         Set<String> inFlight = new HashSet<>();
+        Set<String> givenUp = new HashSet<>();
         Process second = launch(port);
         try {
             awaitUp(base);
@@ -106,27 +111,35 @@ class CrashRecoveryTest {
             });
             long head = projections.get(0).at("/progress/head").asLong();
             for (String pair : acknowledgedIssues) {
-                HttpResponse<String> view = http.send(HttpRequest.newBuilder(URI.create(base + "/api/certificate-pairs/" + pair))
-                        .header("Authorization", StandaloneApp.basic(StandaloneApp.CLERK)).build(), HttpResponse.BodyHandlers.ofString());
-                if (view.statusCode() != 200) {
-                    missingViews.add(pair);
-                } else if (StandaloneApp.json(view.body()).at("/certificates/AUTH/status").asText().equals("ISSUING")) {
+                JsonNode view;
+                try {
+                    // An event whose transaction committed after a later one's is a gap in the processor's token,
+                    // filled on a later poll: position = head does not yet mean every event was seen.
+                    view = await(base + "/api/certificate-pairs/" + pair, StandaloneApp.CLERK, v -> true, 30);
+                } catch (AssertionError missing) {
+                    missingViews.add(missing.getMessage());
+                    continue;
+                }
+                if (view.at("/certificates/AUTH/status").asText().equals("ISSUING")) {
                     inFlight.add(pair);
                 }
             }
             for (String pair : inFlight) {
                 try {
-                    await(base + "/api/certificate-pairs/" + pair, StandaloneApp.CLERK, view -> {
-                        String last = view.at("/lastOperation/type").asText();
-                        return !view.at("/certificates/AUTH/status").asText().equals("ISSUING") || last.equals("CARD_WORK_ABANDONED");
+                    JsonNode view = await(base + "/api/certificate-pairs/" + pair, StandaloneApp.CLERK, v -> {
+                        String last = v.at("/lastOperation/type").asText();
+                        return !v.at("/certificates/AUTH/status").asText().equals("ISSUING") || last.equals("CARD_WORK_ABANDONED");
                     });
+                    if (view.at("/lastOperation/type").asText().equals("CARD_WORK_ABANDONED")) {
+                        givenUp.add(pair);
+                    }
                 } catch (AssertionError stuck) {
                     stuckCardWork.add(pair);
                 }
             }
             System.out.printf("crash test: %d requests tried, %d issuances and %d PIN locks acknowledged, event store head %d, "
-                    + "%d card works in flight at the kill finished after restart%n",
-                    attempts.get(), acknowledgedIssues.size(), acknowledgedLocks.size(), head, inFlight.size());
+                    + "%d card works in flight at the kill finished after restart (%d of them given up by the watchdog)%n",
+                    attempts.get(), acknowledgedIssues.size(), acknowledgedLocks.size(), head, inFlight.size(), givenUp.size());
         } finally {
             second.destroy();
             second.waitFor(60, TimeUnit.SECONDS);
@@ -171,7 +184,9 @@ class CrashRecoveryTest {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"),
                 "jp.jpki.lifecycle.standalone.StandaloneApplication", "--server.port=" + port, "--jpki.data-dir=" + dataDir,
-                "--jpki.ca.keystore=" + dataDir.resolve("ca/jpki-ca.p12"), "--jpki.policies.monthly-maintenance=false")
+                "--jpki.policies.monthly-maintenance=false",
+                // far below the 10-minute default, so that work whose saga was lost in the kill is given up in the test
+                "--jpki.card-work.watchdog=PT120S")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
@@ -205,7 +220,11 @@ class CrashRecoveryTest {
     }
 
     private JsonNode await(String url, String user, java.util.function.Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        return await(url, user, condition, 300);
+    }
+
+    private JsonNode await(String url, String user, java.util.function.Predicate<JsonNode> condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         String last = "";
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
