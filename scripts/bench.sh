@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks (never part of the test suite). quick: short JMH runs and a 30 s load run; full: longer runs.
-#   scripts/bench.sh [quick|full]
+#   scripts/bench.sh [quick|full] [JMH arguments...]
+# JMH_THREADS=2 runs every JMH benchmark on 2 threads (the targets are for the whole 2-core machine); the JMH rows
+# also report cpu.us/op (process CPU time per operation), which a busy machine distorts far less than ops/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE="${1:-quick}"
+THREADS="${JMH_THREADS:-1}"
 mvn -B -q install -DskipTests
 CP="$(mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=/dev/stdout | sed "s/\x1b\[[0-9;]*m//g"):benchmarks/target/classes"
 if [ "$MODE" = full ]; then JMH="-f 2 -wi 3 -w 5s -i 5 -r 10s"; LOAD="60 16 500"; else JMH="-f 1 -wi 2 -w 3s -i 3 -r 5s"; LOAD="30 16 200"; fi
-java -cp "$CP" org.openjdk.jmh.Main $JMH -rf text -rff benchmarks/target/jmh-results.txt "${@:2}"
+java -cp "$CP" org.openjdk.jmh.Main $JMH -t "$THREADS" -prof jp.jpki.lifecycle.bench.CpuTimeProfiler \
+    -rf text -rff benchmarks/target/jmh-results.txt "${@:2}"
 java -Xmx1g -cp "$CP" jp.jpki.lifecycle.bench.LoadDriver $LOAD | tee benchmarks/target/load-results.txt

@@ -17,6 +17,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.jpki.lifecycle.api.pair.BasicFourItems;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
@@ -26,18 +28,11 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -58,7 +53,10 @@ public class CertificateAuthority {
     private static final ASN1ObjectIdentifier DATE_OF_BIRTH = new ASN1ObjectIdentifier(OID_BASE + "4");
     private static final ASN1ObjectIdentifier ADDRESS = new ASN1ObjectIdentifier(OID_BASE + "5");
 
+    private static final JcaContentSignerBuilder SIGNERS = new JcaContentSignerBuilder("SHA256withRSA");
+
     private final CaKeyStore cas;
+    private final Map<CertificateKind, IssuerExtensions> issuers = new ConcurrentHashMap<>();
     private final Clock clock;
     private final SecureRandom random;
     private final String publicBaseUrl;
@@ -76,32 +74,25 @@ public class CertificateAuthority {
         if (kind == CertificateKind.SIGN && basicInfo == null) {
             throw new IllegalArgumentException("a SIGN certificate needs the four basic items (R-CRD-3)");
         }
-        CaKeyStore.CaMaterial ca = cas.get(kind);
+        IssuerExtensions issuer = issuers.computeIfAbsent(kind, k -> IssuerExtensions.of(k, cas.get(k).certificate(), publicBaseUrl));
         BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE);
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
-            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-            var builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial, Date.from(notBefore),
+            var builder = new JcaX509v3CertificateBuilder(issuer.name(), serial, Date.from(notBefore),
                     Date.from(EndOfValidity.lastSecond(notAfter)), new X500Name("C=JP, CN=" + serial.toString(16)), key);
-            String path = publicBaseUrl + "/pki/" + kind.name().toLowerCase();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(kind == CertificateKind.SIGN
                             ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation : KeyUsage.digitalSignature))
-                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key))
-                    .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca.certificate()))
-                    .addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[]{
-                            new DistributionPoint(new DistributionPointName(new GeneralNames(
-                                    new GeneralName(GeneralName.uniformResourceIdentifier, path + "/crl"))), null, null)}))
-                    .addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
-                            new AccessDescription(X509ObjectIdentifiers.id_ad_ocsp,
-                                    new GeneralName(GeneralName.uniformResourceIdentifier, path + "/ocsp"))));
+                    .addExtension(Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(key))
+                    .addExtension(issuer.authorityKeyIdentifier())
+                    .addExtension(issuer.crlDistributionPoints())
+                    .addExtension(issuer.authorityInfoAccess());
             if (kind == CertificateKind.SIGN) {
                 builder.addExtension(Extension.subjectAlternativeName, false, basicItems(basicInfo));
             }
-            var signer = new JcaContentSignerBuilder("SHA256withRSA").build(ca.key());
-            var certificate = new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-            return new IssuedCertificate(kind, serial.toString(16), notBefore, notAfter,
-                    Base64.getEncoder().encodeToString(certificate.getEncoded()));
+            // The holder's DER is the certificate: no need to parse it back into an X509Certificate.
+            byte[] der = builder.build(SIGNERS.build(cas.get(kind).key())).getEncoded();
+            return new IssuedCertificate(kind, serial.toString(16), notBefore, notAfter, Base64.getEncoder().encodeToString(der));
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("the " + kind + " CA could not sign", e);
         }

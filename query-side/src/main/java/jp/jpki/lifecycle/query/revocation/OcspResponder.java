@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +51,14 @@ class OcspResponder {
 
     static final Duration RENEW_RESPONDER_BEFORE_EXPIRY = Duration.ofDays(1);
 
-    private record Responder(ContentSigner signer, X509CertificateHolder certificate, X509CertificateHolder ca,
-                             RespID id, Instant notAfter) {
+    private static final JcaContentSignerBuilder SIGNERS = new JcaContentSignerBuilder("SHA256withRSA");
+
+    /** A ContentSigner holds one mutable Signature, so each response gets its own signer over the shared key. */
+    private record Responder(PrivateKey key, X509CertificateHolder certificate, IssuerHashes ca, RespID id, Instant notAfter) {
+
+        ContentSigner signer() throws OperatorCreationException {
+            return SIGNERS.build(key);
+        }
     }
 
     private final RevocationStatusStore store;
@@ -73,12 +80,12 @@ class OcspResponder {
             return answer(kind, new OCSPReq(request)).getEncoded();
         } catch (IOException | RuntimeException e) {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
-        } catch (OCSPException e) {
+        } catch (OCSPException | OperatorCreationException e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);
         }
     }
 
-    private OCSPResp answer(CertificateKind kind, OCSPReq request) throws OCSPException {
+    private OCSPResp answer(CertificateKind kind, OCSPReq request) throws OCSPException, OperatorCreationException {
         Responder responder = responder(kind);
         Instant now = clock.instant();
         BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(responder.id());
@@ -94,8 +101,8 @@ class OcspResponder {
                 response.build(responder.signer(), new X509CertificateHolder[] {responder.certificate()}, Date.from(now)));
     }
 
-    private CertificateStatus statusOf(CertificateKind kind, CertificateID id, X509CertificateHolder ca) {
-        if (!issuedBy(id, ca)) {
+    private CertificateStatus statusOf(CertificateKind kind, CertificateID id, IssuerHashes ca) {
+        if (!ca.issued(id)) {
             return new UnknownStatus(); // asked about another CA's certificate
         }
         BigInteger serial = id.getSerialNumber();
@@ -107,30 +114,6 @@ class OcspResponder {
         // Bouncy Castle spells "good" as null, so this cannot go through Optional.map.
         return status.status == CertificateStatusDocument.Status.GOOD ? CertificateStatus.GOOD
                 : new RevokedStatus(Date.from(status.revokedAt), status.reason.rfc5280Code());
-    }
-
-    /**
-     * Compares the issuer hashes only: {@code CertificateID.matchesIssuer} also compares the encoding of the hash
-     * algorithm, and clients differ in whether SHA-1's parameters are an explicit NULL (openssl sends one).
-     */
-    private static boolean issuedBy(CertificateID id, X509CertificateHolder ca) {
-        String algorithm = switch (id.getHashAlgOID().getId()) {
-            case "1.3.14.3.2.26" -> "SHA-1";
-            case "2.16.840.1.101.3.4.2.1" -> "SHA-256";
-            default -> null;
-        };
-        if (algorithm == null) {
-            return false;
-        }
-        try {
-            byte[] nameHash = java.security.MessageDigest.getInstance(algorithm).digest(ca.getSubject().getEncoded());
-            byte[] keyHash = java.security.MessageDigest.getInstance(algorithm)
-                    .digest(ca.getSubjectPublicKeyInfo().getPublicKeyData().getBytes());
-            return java.security.MessageDigest.isEqual(nameHash, id.getIssuerNameHash())
-                    && java.security.MessageDigest.isEqual(keyHash, id.getIssuerKeyHash());
-        } catch (NoSuchAlgorithmException | IOException e) {
-            return false;
-        }
     }
 
     private synchronized Responder responder(CertificateKind kind) {
@@ -152,8 +135,7 @@ class OcspResponder {
             X509CertificateHolder certificate = new X509CertificateHolder(Base64.getDecoder().decode(issued.certificateDerBase64()));
             X509CertificateHolder ca = new X509CertificateHolder(Base64.getDecoder().decode(issued.caCertificateDerBase64()));
             RespID id = new RespID(certificate.getSubjectPublicKeyInfo(), digests.get(CertificateID.HASH_SHA1));
-            return new Responder(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()), certificate, ca, id,
-                    certificate.getNotAfter().toInstant());
+            return new Responder(keys.getPrivate(), certificate, IssuerHashes.of(ca), id, certificate.getNotAfter().toInstant());
         } catch (NoSuchAlgorithmException | IOException | OperatorCreationException | OCSPException e) {
             throw new IllegalStateException("cannot set up the " + kind + " OCSP responder", e);
         }
