@@ -44,7 +44,3 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
 );
 CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
 CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
-
--- One row that event appends lock in turn (SerializedAppendsEventStorageEngine): commits in global-index order.
-CREATE TABLE IF NOT EXISTS event_append_lock (id INT PRIMARY KEY);
-MERGE INTO event_append_lock KEY (id) VALUES (1);

@@ -1,5 +1,8 @@
 package jp.jpki.lifecycle.card.app;
 
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,5 +12,12 @@ public class CardGatewayApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(CardGatewayApplication.class, args);
+    }
+
+    /** In the standalone launcher the command side provides the clock; here the saga needs its own. */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

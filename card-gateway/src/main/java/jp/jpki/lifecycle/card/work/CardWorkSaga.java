@@ -1,6 +1,7 @@
 package jp.jpki.lifecycle.card.work;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -78,47 +79,47 @@ public class CardWorkSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(IssuanceRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(IssuanceRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         if (alreadyBegun()) {
             return;
         }
         begin(e.pairId(), e.requestId(), e.terminalId(), e.card().cardId(), e.kinds());
-        generateKeys(terminals, commands, deadlines);
+        generateKeys(terminals, commands, deadlines, clock);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(RenewalRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(RenewalRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         if (alreadyBegun()) {
             return;
         }
         begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), e.kinds());
-        generateKeys(terminals, commands, deadlines);
+        generateKeys(terminals, commands, deadlines, clock);
     }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(PinResetRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(PinResetRequested e, TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         if (alreadyBegun()) {
             return;
         }
         begin(e.pairId(), e.requestId(), e.terminalId(), e.cardId(), Set.of(e.kind()));
         pinKind = e.kind();
-        resetPin(terminals, commands, deadlines);
+        resetPin(terminals, commands, deadlines, clock);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(CertificatesIssued e, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
-        write(e.certificates(), terminals, commands, ca, deadlines);
+    public void on(CertificatesIssued e, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines, Clock clock) {
+        write(e.certificates(), terminals, commands, ca, deadlines, clock);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(CertificatesRenewed e, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
-        write(e.certificates(), terminals, commands, ca, deadlines);
+    public void on(CertificatesRenewed e, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines, Clock clock) {
+        write(e.certificates(), terminals, commands, ca, deadlines, clock);
     }
 
     @SagaEventHandler(associationProperty = "requestId")
-    public void on(CardWorkFailed e, CommandGateway commands, DeadlineManager deadlines) {
+    public void on(CardWorkFailed e, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         if (!e.step().equals(step) || e.attempt() <= lastFailedAttempt) {
             return; // a second report of one attempt (the card's answer and the timeout), or of an earlier step
         }
@@ -127,18 +128,18 @@ public class CardWorkSaga {
             commands.send(new AbandonCardWork(new PairId(pairId), requestId,
                     e.step() + " failed " + e.attempt() + " times: " + e.reason()));
         } else {
-            deadlines.schedule(BACKOFF.multipliedBy(e.attempt()), RETRY, step);
+            deadlines.schedule(clock.instant().plus(BACKOFF.multipliedBy(e.attempt())), RETRY, step);
         }
     }
 
     /** The deadline's payload is the step to retry: Axon binds a deadline handler's first parameter to it. */
     @DeadlineHandler(deadlineName = RETRY)
-    public void retry(String retriedStep, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines) {
+    public void retry(String retriedStep, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines, Clock clock) {
         switch (retriedStep) {
-            case STEP_KEYS -> generateKeys(terminals, commands, deadlines);
-            case STEP_WRITE -> dispatch(terminals, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
+            case STEP_KEYS -> generateKeys(terminals, commands, deadlines, clock);
+            case STEP_WRITE -> dispatch(terminals, commands, deadlines, clock, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
                     result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
-            case STEP_PIN -> resetPin(terminals, commands, deadlines);
+            case STEP_PIN -> resetPin(terminals, commands, deadlines, clock);
             default -> throw new IllegalStateException("unknown card-work step " + retriedStep);
         }
     }
@@ -187,26 +188,26 @@ public class CardWorkSaga {
         SagaLifecycle.associateWith("pairId", pairId);
     }
 
-    private void generateKeys(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+    private void generateKeys(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         step = STEP_KEYS;
-        dispatch(terminals, commands, deadlines, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
+        dispatch(terminals, commands, deadlines, clock, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
                 new RecordCardKeysGenerated(new PairId(pairId), requestId, ((CardPublicKeys) result).publicKeys())));
     }
 
     private void write(java.util.List<IssuedCertificate> issued, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca,
-                       DeadlineManager deadlines) {
+                       DeadlineManager deadlines, Clock clock) {
         step = STEP_WRITE;
         attempt = 0;
         lastFailedAttempt = 0;
         certificates = new EnumMap<>(CertificateKind.class);
         issued.forEach(c -> certificates.put(c.kind(), c.derBase64()));
-        dispatch(terminals, commands, deadlines, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
+        dispatch(terminals, commands, deadlines, clock, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
                 result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
     }
 
-    private void resetPin(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines) {
+    private void resetPin(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         step = STEP_PIN;
-        dispatch(terminals, commands, deadlines, new ResetPinOnCard(requestId, cardId, pinKind),
+        dispatch(terminals, commands, deadlines, clock, new ResetPinOnCard(requestId, cardId, pinKind),
                 result -> commands.send(new ConfirmPinReset(new PairId(pairId), requestId)));
     }
 
@@ -215,10 +216,10 @@ public class CardWorkSaga {
      * card refused, no agent at that terminal, a timeout) is recorded on the pair as {@code CardWorkFailed},
      * which brings the retry back here.
      */
-    private void dispatch(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, CardWorkOrder order,
+    private void dispatch(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock, CardWorkOrder order,
                           java.util.function.Consumer<Object> onSuccess) {
         attempt++;
-        deadlines.schedule(STEP_TIMEOUT_AFTER, STEP_TIMEOUT, stepTimeoutKey());
+        deadlines.schedule(clock.instant().plus(STEP_TIMEOUT_AFTER), STEP_TIMEOUT, stepTimeoutKey());
         int thisAttempt = attempt;
         String currentStep = step;
         String name = TerminalAddress.commandName(terminalId, order.getClass());

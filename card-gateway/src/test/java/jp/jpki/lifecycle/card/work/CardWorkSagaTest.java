@@ -69,6 +69,7 @@ class CardWorkSagaTest {
         terminal = new CardTerminalStub();
         fixture.setCallbackBehavior(terminal);
         fixture.registerResource(new TerminalDispatcher(fixture.getCommandBus(), Runnable::run));
+        fixture.registerResource(new FixtureClock(fixture));
     }
 
     @Test
@@ -161,10 +162,10 @@ class CardWorkSagaTest {
         terminal.failing(GenerateKeysOnCard.class);
         fixture.givenAPublished(issuanceRequested())
                 .whenPublishingA(failed(CardWorkSaga.STEP_KEYS, 1))
-                .expectScheduledDeadlineWithName(CardWorkSaga.BACKOFF, CardWorkSaga.RETRY);
+                .expectScheduledDeadlineWithName(fixture.currentTime().plus(CardWorkSaga.BACKOFF), CardWorkSaga.RETRY);
         fixture.givenAPublished(issuanceRequested()).andThenAPublished(failed(CardWorkSaga.STEP_KEYS, 1))
                 .whenPublishingA(failed(CardWorkSaga.STEP_KEYS, 2))
-                .expectScheduledDeadlineWithName(CardWorkSaga.BACKOFF.multipliedBy(2), CardWorkSaga.RETRY);
+                .expectScheduledDeadlineWithName(fixture.currentTime().plus(CardWorkSaga.BACKOFF.multipliedBy(2)), CardWorkSaga.RETRY);
     }
 
     @Test
@@ -244,6 +245,30 @@ class CardWorkSagaTest {
         fixture.givenAPublished(issuanceRequested()).andThenAPublished(certificatesIssued())
                 .whenTimeElapses(CardWorkSaga.STEP_TIMEOUT_AFTER.minusSeconds(1))
                 .expectNoDispatchedCommands();
+    }
+
+    /** The application clock as the saga sees it: the fixture's own time, which {@code whenTimeElapses} moves. */
+    private static final class FixtureClock extends java.time.Clock {
+        private final SagaTestFixture<?> fixture;
+
+        FixtureClock(SagaTestFixture<?> fixture) {
+            this.fixture = fixture;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return fixture.currentTime();
+        }
     }
 
     private List<String> commandNames() {

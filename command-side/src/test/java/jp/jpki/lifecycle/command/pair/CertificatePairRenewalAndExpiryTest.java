@@ -131,10 +131,10 @@ class CertificatePairRenewalAndExpiryTest {
             lifetime.given.andGivenCommands(renew("req-2", BOTH), keys("req-2", BOTH), confirm("req-2"))
                     .whenThenTimeAdvancesTo(EndOfValidity.expiredAt(NOT_AFTER))
                     .expectNoEvents()
-                    // the finished issuance's and renewal's card-work watchdogs fire first and find nothing to do
-                    .expectTriggeredDeadlinesWithName(CardWorkWatchdog.DEADLINE, CardWorkWatchdog.DEADLINE,
+                    // the finished issuance's and renewal's card-work watchdogs fire in turn and find nothing to do
+                    .expectTriggeredDeadlinesWithName(CardWorkWatchdog.DEADLINE,
                             CertificateDeadlines.EXPIRY_NOTICE, CertificateDeadlines.EXPIRY_NOTICE,
-                            CertificateDeadlines.RENEWAL_WINDOW, CertificateDeadlines.RENEWAL_WINDOW,
+                            CertificateDeadlines.RENEWAL_WINDOW, CertificateDeadlines.RENEWAL_WINDOW, CardWorkWatchdog.DEADLINE,
                             CertificateDeadlines.EXPIRY, CertificateDeadlines.EXPIRY);
         }
 
