@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class ProjectionRebuildDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A rebuild whose position does not move for this long is reported as stuck instead of waited for. */
+    private static final Duration STALL = Duration.ofMinutes(3);
     private static final String SUPERVISOR = "Basic " + Base64.getEncoder().encodeToString("supervisor:supervisor-demo".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -71,18 +74,28 @@ public final class ProjectionRebuildDriver {
         long start = System.nanoTime();
         http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + projection + "/rebuild"))
                 .header("Authorization", SUPERVISOR).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        while (true) {
+        long lastPosition = -1;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() - lastProgress < STALL.toNanos()) {
             for (JsonNode report : projections()) {
-                if (report.at("/progress/name").asText().equals(projection)
-                        && report.at("/progress/position").asLong() >= report.at("/progress/head").asLong()) {
+                if (!report.at("/progress/name").asText().equals(projection)) {
+                    continue;
+                }
+                long position = report.at("/progress/position").asLong();
+                long head = report.at("/progress/head").asLong();
+                if (position >= head) {
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    long head = report.at("/progress/head").asLong();
                     System.out.printf("rebuild %-18s alone: %,d events in %.1f s = %,.0f events/s%n", projection, head, seconds, head / seconds);
                     return;
+                }
+                if (position != lastPosition) {
+                    lastPosition = position;
+                    lastProgress = System.nanoTime();
                 }
             }
             Thread.sleep(250);
         }
+        System.out.printf("rebuild %-18s alone: no progress for %d s at position %,d; stopped waiting%n", projection, STALL.toSeconds(), lastPosition);
     }
 
     private JsonNode projections() throws Exception {
