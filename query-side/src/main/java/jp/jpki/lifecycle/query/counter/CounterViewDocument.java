@@ -113,6 +113,10 @@ class CounterViewDocument {
         return cardId;
     }
 
+    List<String> serials() {
+        return serials;
+    }
+
     LocalDate cardExpiry() {
         return cardExpiry;
     }

@@ -1,8 +1,10 @@
 package jp.jpki.lifecycle.query.counter;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.CertificateStatus;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads and writes the counter view. Indexes are declared here rather than left to Spring Data's auto index
- * creation (off by default): a lookup must stay an index hit at a million pairs.
+ * creation (off by default): a lookup must stay an index hit at a million pairs. Lookups by resident reference,
+ * card id and serial go through {@link CounterLookups}, keyed by {@code _id}, because the embedded MongoDB
+ * ignores the field indexes (they stay for ad-hoc queries on a real MongoDB).
  */
 @Component
 class CounterViewStore implements InitializingBean {
@@ -27,9 +31,11 @@ class CounterViewStore implements InitializingBean {
     private static final int MAX_LOOKUP_RESULTS = 100;
 
     private final MongoTemplate mongo;
+    private final CounterLookups lookups;
 
     CounterViewStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.lookups = new CounterLookups(mongo);
     }
 
     @Override
@@ -56,8 +62,11 @@ class CounterViewStore implements InitializingBean {
         if (view.hasApplied(sequence)) {
             return;
         }
+        Set<String> keysBefore = CounterLookups.keysOf(view);
         change.accept(view);
         view.applied(sequence, operation);
+        // Lookups first: a crash between the two writes leaves them a superset, and the event is delivered again.
+        lookups.index(pairId.value(), keysBefore, CounterLookups.keysOf(view));
         mongo.save(view);
     }
 
@@ -65,12 +74,18 @@ class CounterViewStore implements InitializingBean {
         return Optional.ofNullable(mongo.findById(pairId.value(), CounterViewDocument.class));
     }
 
+    /** Through the lookup collection: a query by field would scan every pair on the embedded MongoDB. */
     List<CounterViewDocument> find(FindPairs lookup) {
-        Criteria criteria = lookup.residentRef() != null ? Criteria.where("residentRef").is(lookup.residentRef())
-                : lookup.cardId() != null ? Criteria.where("cardId").is(lookup.cardId())
-                : Criteria.where("serials").is(CounterViewDocument.normalizedSerial(lookup.serialHex()));
-        Query query = Query.query(criteria).with(Sort.by("_id")).limit(MAX_LOOKUP_RESULTS);
-        return mongo.find(query, CounterViewDocument.class);
+        String key = CounterLookups.keyOf(lookup);
+        List<String> pairIds = lookups.pairIds(key);
+        if (pairIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(pairIds)), CounterViewDocument.class).stream()
+                .filter(view -> CounterLookups.keysOf(view).contains(key))
+                .sorted(Comparator.comparing(CounterViewDocument::pairId))
+                .limit(MAX_LOOKUP_RESULTS)
+                .toList();
     }
 
     /** Pairs with an active certificate of {@code kind} whose notAfter lies in {@code from}..{@code to}. */
@@ -82,6 +97,7 @@ class CounterViewStore implements InitializingBean {
 
     void deleteAll() {
         mongo.dropCollection(CounterViewDocument.class);
+        lookups.clear();
         ensureIndexes();
     }
 

@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.not;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -12,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.LocalDate;
@@ -38,8 +38,12 @@ import org.springframework.stereotype.Component;
  * An increment is not idempotent and the embedded Mongo-wire server has no transactions, so a separate "applied"
  * collection written after the increment would double-count when the process dies between the two writes. Each
  * row therefore carries its own guard, {@code applied.<pairId>} = the last sequence number of that pair counted
- * into it; the guard check, the increment and the guard update are one single-document update, which MongoDB
- * applies atomically. Rows stay small: a row only holds the pairs that had that operation in that office that day.
+ * into it; the increment and the guard update are one single-document update, which MongoDB applies atomically.
+ * The guard is checked by reading the row first rather than in the update's filter: only a filter on {@code _id}
+ * alone uses the embedded server's index, and a guarded filter made it scan the whole table for every event (the
+ * rebuild profile). Reading first is safe because one pair's events are handled in order by one thread (Axon
+ * sequences per aggregate), so nothing else counts the same pair's event in between. Rows stay small: a row only
+ * holds the pairs that had that operation in that office that day.
  */
 @Component
 class StatisticsStore implements InitializingBean {
@@ -68,20 +72,26 @@ class StatisticsStore implements InitializingBean {
         Document key = new Document("day", origin.day().toString()).append("office", origin.officeId())
                 .append("municipality", origin.municipality()).append("kind", kind)
                 .append("operation", operation.name()).append("reason", reason);
-        String guard = "applied." + origin.pairId().value();
-        Bson notYetCounted = and(eq("_id", key), not(gte(guard, origin.sequence())));
+        String pair = origin.pairId().value();
+        Document row = rows().find(eq("_id", key)).projection(Projections.include("applied." + pair)).first();
+        if (row != null && alreadyCounted(row, pair, origin.sequence())) {
+            return;
+        }
         Bson increment = Updates.combine(Updates.inc("count", 1L), Updates.inc("feeYen", feeYen),
-                Updates.set(guard, origin.sequence()));
+                Updates.set("applied." + pair, origin.sequence()));
         try {
-            rows().updateOne(notYetCounted, increment, new UpdateOptions().upsert(true));
+            rows().updateOne(eq("_id", key), increment, new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getError().getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // The row exists: either this event was counted already (nothing matches), or another segment
-            // inserted the row first (the retry counts it).
-            rows().updateOne(notYetCounted, increment);
+            rows().updateOne(eq("_id", key), increment); // another segment inserted the row first
         }
+    }
+
+    private static boolean alreadyCounted(Document row, String pair, long sequence) {
+        Number counted = row.get("applied", new Document()).get(pair, Number.class);
+        return counted != null && counted.longValue() >= sequence;
     }
 
     List<StatisticsRow> query(StatisticsQuery query) {

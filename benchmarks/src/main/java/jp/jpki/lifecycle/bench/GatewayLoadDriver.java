@@ -1,0 +1,163 @@
+package jp.jpki.lifecycle.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.jpki.lifecycle.api.pair.BasicItem;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.Channel;
+import jp.jpki.lifecycle.api.pair.MetadataKeys;
+import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.api.pin.RecordPinLock;
+import jp.jpki.lifecycle.api.revocation.ChangeBasicInfo;
+import jp.jpki.lifecycle.api.revocation.ReportLoss;
+import jp.jpki.lifecycle.api.revocation.RevocationCause;
+import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * T1/T3: counter commands through Axon's CommandGateway in the standalone app's own JVM (no HTTP, no password
+ * hashing), on the generated pairs whose certificates are both active, for a duration, by N synchronous senders.
+ * The mix needs no card work, so no virtual card runs: PIN lock 40 %, basic-information change 25 % (revokes
+ * SIGN: two events), loss reported (hold, two events) 20 %, revocation of SIGN at the holder's request 15 %. Each
+ * pair gets one command; when they run out, the rest are PIN locks of SIGN on pairs already used. Reports
+ * throughput, latency percentiles, rejections by the rules, and the projections' lag (events behind the store's
+ * head, sampled every 250 ms) and the time to catch up after the last command.
+ * Usage: GatewayLoadDriver dataDir [seconds=60] [senders=16]
+ */
+public final class GatewayLoadDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUPERVISOR = "Basic " + Base64.getEncoder().encodeToString("supervisor:supervisor-demo".getBytes(StandardCharsets.UTF_8));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final List<Long> lagSamples = Collections.synchronizedList(new ArrayList<>());
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]);
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int senders = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        List<PairManifest.Pair> pairs = new ArrayList<>(PairManifest.read(dataDir).pairs().stream().filter(PairManifest.Pair::bothActive).toList());
+        Collections.shuffle(pairs, new Random(11));
+        try (StandaloneOnDataDir app = new StandaloneOnDataDir(dataDir)) {
+            GatewayLoadDriver driver = new GatewayLoadDriver();
+            driver.base = app.baseUrl();
+            driver.awaitCaughtUp();
+            driver.run(app.bean(CommandGateway.class), pairs, seconds, senders);
+        }
+        System.exit(0);
+    }
+
+    private void run(CommandGateway gateway, List<PairManifest.Pair> pairs, int seconds, int senders) throws Exception {
+        System.out.printf("%,d pairs with both certificates active; %d senders for %d s%n", pairs.size(), senders, seconds);
+        AtomicInteger next = new AtomicInteger();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService load = Executors.newFixedThreadPool(senders + 1);
+        load.submit(() -> {
+            while (System.nanoTime() < end) {
+                lagSamples.add(lag());
+                Thread.sleep(250);
+            }
+            return null;
+        });
+        for (int s = 0; s < senders; s++) {
+            int sender = s;
+            load.submit(() -> {
+                Random random = new Random(sender);
+                while (System.nanoTime() < end) {
+                    int n = next.getAndIncrement();
+                    PairManifest.Pair pair = pairs.get(n % pairs.size());
+                    boolean fresh = n < pairs.size();
+                    int dice = random.nextInt(100);
+                    PairId id = new PairId(pair.pairId());
+                    Object command = !fresh ? new RecordPinLock(id, CertificateKind.SIGN)
+                            : dice < 40 ? new RecordPinLock(id, CertificateKind.AUTH)
+                            : dice < 65 ? new ChangeBasicInfo(id, Set.of(BasicItem.ADDRESS), LocalDate.now())
+                            : dice < 85 ? new ReportLoss(id)
+                            : new RevokeCertificates(id, Set.of(CertificateKind.SIGN), RevocationCause.HOLDER_REQUEST);
+                    send(gateway, command, pair, sender);
+                }
+                return null;
+            });
+        }
+        load.shutdown();
+        load.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        long catchUpStart = System.nanoTime();
+        awaitCaughtUp();
+        long catchUpMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - catchUpStart);
+
+        List<Long> all = new ArrayList<>();
+        latencies.values().forEach(all::addAll);
+        System.out.printf("T1 throughput: %,.0f commands/s over %d s (%,d commands, %d rejected by a rule, %d failed)%n",
+                (double) all.size() / seconds, seconds, all.size(), rejected.get(), failed.get());
+        System.out.printf("   all          %s%n", new Percentiles(all).summary());
+        latencies.forEach((type, samples) -> System.out.printf("   %-12s %s%n", type, new Percentiles(samples).summary()));
+        Percentiles lag = new Percentiles(lagSamples);
+        System.out.printf("T3 projection lag (events behind the head, worst projection, %d samples): p50 %d  p99 %d  max %d; "
+                + "caught up %d ms after the last command%n", lag.count(), lag.at(50), lag.at(99), lag.at(100), catchUpMs);
+    }
+
+    private void send(CommandGateway gateway, Object command, PairManifest.Pair pair, int sender) {
+        MetaData metaData = MetaData.with(MetadataKeys.OPERATOR, "bench-op-" + sender)
+                .and(MetadataKeys.OFFICE, pair.office())
+                .and(MetadataKeys.MUNICIPALITY, pair.municipality())
+                .and(MetadataKeys.TERMINAL, pair.office() + "-terminal-0")
+                .and(MetadataKeys.CHANNEL, Channel.COUNTER.name());
+        long start = System.nanoTime();
+        try {
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), 30, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            if (e.getClass().getSimpleName().contains("RuleViolation") || e.getCause() != null
+                    && e.getCause().getClass().getSimpleName().contains("RuleViolation")) {
+                rejected.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+            }
+        }
+        latencies.computeIfAbsent(command.getClass().getSimpleName(), k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(System.nanoTime() - start);
+    }
+
+    private long lag() {
+        try {
+            long lag = 0;
+            for (JsonNode report : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections"))
+                    .header("Authorization", SUPERVISOR).build(), HttpResponse.BodyHandlers.ofString()).body())) {
+                lag = Math.max(lag, report.at("/progress/head").asLong() - report.at("/progress/position").asLong());
+            }
+            return lag;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private void awaitCaughtUp() throws InterruptedException {
+        while (lag() > 0) {
+            Thread.sleep(100);
+        }
+    }
+}

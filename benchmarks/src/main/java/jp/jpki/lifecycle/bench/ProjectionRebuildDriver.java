@@ -1,0 +1,105 @@
+package jp.jpki.lifecycle.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * T4: projection rebuild rate on a generated data directory. {@code initial}: the first start, where all four
+ * projections build from the store at once (timed from the start of the JVM's app context, so it includes about
+ * 10 s of startup); {@code rebuild}: then each projection rebuilt alone through the admin endpoint, as an operator
+ * would. Reports events/s per projection from the positions the admin endpoint shows.
+ * Usage: ProjectionRebuildDriver dataDir [initial|rebuild|both=both] [projection ...]
+ */
+public final class ProjectionRebuildDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A rebuild whose position does not move for this long is reported as stuck instead of waited for. */
+    private static final Duration STALL = Duration.ofMinutes(3);
+    private static final String SUPERVISOR = "Basic " + Base64.getEncoder().encodeToString("supervisor:supervisor-demo".getBytes(StandardCharsets.UTF_8));
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String base;
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args[0]);
+        String mode = args.length > 1 ? args[1] : "both";
+        List<String> projections = args.length > 2 ? List.of(args).subList(2, args.length)
+                : List.of("counter-view", "statistics", "revocation-status", "audit-trail");
+        long start = System.nanoTime();
+        try (StandaloneOnDataDir app = new StandaloneOnDataDir(dataDir)) {
+            ProjectionRebuildDriver driver = new ProjectionRebuildDriver();
+            driver.base = app.baseUrl();
+            if (!mode.equals("rebuild")) {
+                driver.awaitAll(start, "initial build, all projections at once (incl. startup)");
+            }
+            if (!mode.equals("initial")) {
+                for (String projection : projections) {
+                    driver.rebuild(projection);
+                }
+            }
+        }
+        System.exit(0);
+    }
+
+    private void awaitAll(long start, String what) throws Exception {
+        Map<String, Double> doneAfter = new HashMap<>();
+        long head = 0;
+        while (doneAfter.size() < 4) {
+            for (JsonNode report : projections()) {
+                String name = report.at("/progress/name").asText();
+                head = report.at("/progress/head").asLong();
+                if (!doneAfter.containsKey(name) && report.at("/progress/position").asLong() >= head) {
+                    doneAfter.put(name, (System.nanoTime() - start) / 1e9);
+                }
+            }
+            Thread.sleep(250);
+        }
+        System.out.printf("%s: %,d events%n", what, head);
+        long events = head;
+        doneAfter.forEach((name, seconds) -> System.out.printf("  %-18s %7.1f s  %,8.0f events/s%n", name, seconds, events / seconds));
+    }
+
+    private void rebuild(String projection) throws Exception {
+        long start = System.nanoTime();
+        http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + projection + "/rebuild"))
+                .header("Authorization", SUPERVISOR).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        long lastPosition = -1;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() - lastProgress < STALL.toNanos()) {
+            for (JsonNode report : projections()) {
+                if (!report.at("/progress/name").asText().equals(projection)) {
+                    continue;
+                }
+                long position = report.at("/progress/position").asLong();
+                long head = report.at("/progress/head").asLong();
+                if (position >= head) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    System.out.printf("rebuild %-18s alone: %,d events in %.1f s = %,.0f events/s%n", projection, head, seconds, head / seconds);
+                    return;
+                }
+                if (position != lastPosition) {
+                    lastPosition = position;
+                    lastProgress = System.nanoTime();
+                }
+            }
+            Thread.sleep(250);
+        }
+        System.out.printf("rebuild %-18s alone: no progress for %d s at position %,d; stopped waiting%n", projection, STALL.toSeconds(), lastPosition);
+    }
+
+    private JsonNode projections() throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections")).header("Authorization", SUPERVISOR).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+}
