@@ -8,17 +8,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * T4: projection rebuild rate on a generated data directory. {@code initial}: the first start, where all four
  * projections build from the store at once (timed from the start of the JVM's app context, so it includes about
  * 10 s of startup); {@code rebuild}: then each projection rebuilt alone through the admin endpoint, as an operator
- * would. Reports events/s per projection from the positions the admin endpoint shows.
+ * would. Reports events/s per projection from the positions the admin endpoint shows, and whether each rebuilt read
+ * model is document for document what it was before (issue 5: a rebuild reproduces the same read models).
  * Usage: ProjectionRebuildDriver dataDir [initial|rebuild|both=both] [projection ...]
  */
 public final class ProjectionRebuildDriver {
@@ -28,8 +33,13 @@ public final class ProjectionRebuildDriver {
     private static final Duration STALL = Duration.ofMinutes(3);
     private static final String SUPERVISOR = "Basic " + Base64.getEncoder().encodeToString("supervisor:supervisor-demo".getBytes(StandardCharsets.UTF_8));
 
+    /** The collection each projection owns, compared before and after its rebuild. */
+    private static final Map<String, String> COLLECTIONS = Map.of("counter-view", "counter_view",
+            "statistics", "statistics_daily", "revocation-status", "revocation_status", "audit-trail", "audit_trail");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;
+    private MongoTemplate mongo;
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
@@ -40,6 +50,7 @@ public final class ProjectionRebuildDriver {
         try (StandaloneOnDataDir app = new StandaloneOnDataDir(dataDir)) {
             ProjectionRebuildDriver driver = new ProjectionRebuildDriver();
             driver.base = app.baseUrl();
+            driver.mongo = app.bean(MongoTemplate.class);
             if (!mode.equals("rebuild")) {
                 driver.awaitAll(start, "initial build, all projections at once (incl. startup)");
             }
@@ -71,6 +82,7 @@ public final class ProjectionRebuildDriver {
     }
 
     private void rebuild(String projection) throws Exception {
+        String before = fingerprint(projection);
         long start = System.nanoTime();
         http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections/" + projection + "/rebuild"))
                 .header("Authorization", SUPERVISOR).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
@@ -85,7 +97,8 @@ public final class ProjectionRebuildDriver {
                 long head = report.at("/progress/head").asLong();
                 if (position >= head) {
                     double seconds = (System.nanoTime() - start) / 1e9;
-                    System.out.printf("rebuild %-18s alone: %,d events in %.1f s = %,.0f events/s%n", projection, head, seconds, head / seconds);
+                    System.out.printf("rebuild %-18s alone: %,d events in %.1f s = %,.0f events/s; read model %s%n", projection, head,
+                            seconds, head / seconds, fingerprint(projection).equals(before) ? "identical to before" : "DIFFERENT from before");
                     return;
                 }
                 if (position != lastPosition) {
@@ -96,6 +109,17 @@ public final class ProjectionRebuildDriver {
             Thread.sleep(250);
         }
         System.out.printf("rebuild %-18s alone: no progress for %d s at position %,d; stopped waiting%n", projection, STALL.toSeconds(), lastPosition);
+    }
+
+    /** Every document of the projection's collection in _id order, hashed: equal hashes, equal read models. */
+    private String fingerprint(String projection) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        long documents = 0;
+        for (Document document : mongo.getCollection(COLLECTIONS.get(projection)).find().sort(new Document("_id", 1))) {
+            sha256.update(document.toJson().getBytes(StandardCharsets.UTF_8));
+            documents++;
+        }
+        return documents + ":" + HexFormat.of().formatHex(sha256.digest());
     }
 
     private JsonNode projections() throws Exception {
