@@ -115,7 +115,8 @@ public final class ProjectionRebuildDriver {
     private String fingerprint(String projection) throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         long documents = 0;
-        for (Document document : mongo.getCollection(COLLECTIONS.get(projection)).find().sort(new Document("_id", 1))) {
+        // in batches: the embedded server answers a sorted find of the whole audit trail in one reply otherwise
+        for (Document document : mongo.getCollection(COLLECTIONS.get(projection)).find().sort(new Document("_id", 1)).batchSize(1_000)) {
             sha256.update(document.toJson().getBytes(StandardCharsets.UTF_8));
             documents++;
         }
