@@ -37,9 +37,13 @@ public class TerminalConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(PinPad.class)
-    PinPad demoPinPad() {
-        log.warn("terminal PIN pad: the demo pad with fixed PINs (embedded demo only; provide a PinPad bean at a counter)");
-        return new DemoPinPad();
+    PinPad demoPinPad(TerminalProperties terminal) {
+        if (terminal.demoPins() == null || terminal.demoPins().isEmpty()) {
+            throw new IllegalStateException("terminal " + terminal.id() + " has no PIN pad: provide a PinPad bean that reads "
+                    + "the counter's pad, or set jpki.terminal.demo-pins for a demo terminal");
+        }
+        log.warn("terminal PIN pad: the demo pad with the configured demo PINs (demos only; provide a PinPad bean at a counter)");
+        return new DemoPinPad(terminal.demoPins());
     }
 
     @Bean

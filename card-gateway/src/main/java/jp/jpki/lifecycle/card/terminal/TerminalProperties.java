@@ -2,6 +2,8 @@ package jp.jpki.lifecycle.card.terminal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cardWait      how long a step waits for a card in the PC/SC reader
  * @param issuerKeyFile the card-issuer key (PEM); unset means {@code ${jpki.data-dir}/card-issuer/issuer-key.pem}
  * @param cardsDir      where in-process virtual cards live; unset means {@code ${jpki.data-dir}/cards}
+ * @param demoPins      the PINs a demo terminal's pad "types" per kind; configuration of a demo, never code, and
+ *                      unset at a real counter, which provides a {@code PinPad} bean reading its pad
  */
 @ConfigurationProperties(prefix = "jpki.terminal")
 public record TerminalProperties(String id, String reader, @DefaultValue("30s") Duration cardWait,
-                                 Path issuerKeyFile, Path cardsDir) {
+                                 Path issuerKeyFile, Path cardsDir, Map<CertificateKind, String> demoPins) {
 }
