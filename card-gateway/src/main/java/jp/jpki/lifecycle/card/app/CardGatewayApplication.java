@@ -1,10 +1,10 @@
 package jp.jpki.lifecycle.card.app;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
 
 /** The card gateway on its own (distributed deployment): the card-work saga and, per terminal, its agent. */
 @SpringBootApplication(scanBasePackages = "jp.jpki.lifecycle.card")

@@ -156,19 +156,19 @@ public class CardWorkSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "requestId")
     public void on(CertificatesWrittenToCard e) {
-        // the pair is active; nothing more to do at the card; a step timeout still scheduled finds no saga and does nothing
+        // the pair is active; nothing more to do at the card
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "requestId")
     public void on(PinReset e) {
-        // the lock is cleared on the card and in the aggregate; a step timeout still scheduled finds no saga and does nothing
+        // the lock is cleared on the card and in the aggregate
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "requestId")
     public void on(CardWorkAbandoned e) {
-        // compensation happened on the command side; a step timeout still scheduled finds no saga and does nothing
+        // compensation happened on the command side
     }
 
     /**
@@ -236,7 +236,7 @@ public class CardWorkSaga {
 
     /**
      * Timeouts are never cancelled, only outdated: the key names the step and the attempt, so a timeout for an
-     * attempt that has since answered or been retried does nothing. Cancelling would cost db-scheduler a read of
+     * attempt that has since answered or been retried does nothing, and one that outlives the saga finds no saga. Cancelling would cost db-scheduler a read of
      * every scheduled deadline ("all within scope"), or fail the saga's unit of work when the deadline it names
      * has just fired ("by id").
      */
