@@ -1,6 +1,8 @@
 package jp.jpki.lifecycle.command.pair;
 
 import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.deadline.DeadlineManager;
 
 /**
  * How long card work may stay unfinished before the pair gives it up. The card-work saga retries failed steps on
@@ -14,4 +16,9 @@ import java.time.Duration;
 public record CardWorkWatchdog(Duration after) {
 
     static final String DEADLINE = "card-work-watchdog";
+
+    /** At an instant of the application clock: a Duration would count from Axon's own clock. */
+    void watch(String requestId, Instant now, DeadlineManager deadlines) {
+        deadlines.schedule(now.plus(after), DEADLINE, requestId);
+    }
 }

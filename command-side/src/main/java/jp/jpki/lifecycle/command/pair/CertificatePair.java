@@ -157,7 +157,7 @@ public class CertificatePair {
         int fee = rules.fees().feeYen(procedure, cmd.cardReissuedByOwnFault(), rules.today());
         apply(new IssuanceRequested(cmd.pairId(), cmd.requestId(), cmd.holder(), cmd.card(), cardExpiryDate,
                 Set.copyOf(cmd.kinds()), cmd.applicant(), cmd.terminalId(), fee, cmd.eligibilityOverrideReason()));
-        deadlines.schedule(rules.now().plus(watchdog.after()), CardWorkWatchdog.DEADLINE, cmd.requestId());
+        watchdog.watch(cmd.requestId(), rules.now(), deadlines);
     }
 
     @CommandHandler
@@ -264,7 +264,7 @@ public class CertificatePair {
         rules.documents().check(holder.municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
         int fee = rules.fees().feeYen(procedure, false, rules.today());
         apply(new RenewalRequested(pairId, cmd.requestId(), card.cardId(), Set.copyOf(cmd.kinds()), cmd.applicant(), cmd.terminalId(), fee));
-        deadlines.schedule(rules.now().plus(watchdog.after()), CardWorkWatchdog.DEADLINE, cmd.requestId());
+        watchdog.watch(cmd.requestId(), rules.now(), deadlines);
     }
 
     // ---- PIN ------------------------------------------------------------------------------------------
@@ -302,7 +302,7 @@ public class CertificatePair {
                 false, true, false, cmd.proxyApplicationId());
         rules.documents().check(holder.municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
         apply(new PinResetRequested(pairId, cmd.requestId(), card.cardId(), cmd.kind(), cmd.terminalId()));
-        deadlines.schedule(rules.now().plus(watchdog.after()), CardWorkWatchdog.DEADLINE, cmd.requestId());
+        watchdog.watch(cmd.requestId(), rules.now(), deadlines);
     }
 
     @CommandHandler
