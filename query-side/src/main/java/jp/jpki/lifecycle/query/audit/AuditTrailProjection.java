@@ -31,11 +31,12 @@ class AuditTrailProjection {
     void on(Object payload, DomainEventMessage<?> event) {
         String pairId = event.getAggregateIdentifier();
         long seq = event.getSequenceNumber();
-        if (store.entry(pairId, seq).isPresent()) {
-            return;
-        }
-        String previous = seq == 0 ? AuditChain.GENESIS : store.entry(pairId, seq - 1).map(entry -> entry.hash)
-                .orElseThrow(() -> new IllegalStateException("audit chain of " + pairId + " misses entry " + (seq - 1)));
+        store.append(pairId, seq, previous -> entry(payload, event, previous));
+    }
+
+    private AuditEntryDocument entry(Object payload, DomainEventMessage<?> event, String previous) {
+        String pairId = event.getAggregateIdentifier();
+        long seq = event.getSequenceNumber();
         ObjectNode canonical = CanonicalJson.mapper().createObjectNode();
         canonical.put("seq", seq);
         canonical.put("eventId", event.getIdentifier());
@@ -51,7 +52,7 @@ class AuditTrailProjection {
         entry.timestamp = event.getTimestamp();
         entry.canonical = CanonicalJson.of(canonical);
         entry.hash = AuditChain.next(previous, entry.canonical);
-        store.append(entry);
+        return entry;
     }
 
     @ResetHandler

@@ -1,7 +1,9 @@
 package jp.jpki.lifecycle.query.audit;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
+import jp.jpki.lifecycle.audit.verify.AuditChain;
+import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,12 +20,19 @@ class AuditTrailStore {
         this.mongo = mongo;
     }
 
-    Optional<AuditEntryDocument> entry(String pairId, long seq) {
-        return Optional.ofNullable(mongo.findById(AuditEntryDocument.id(pairId, seq), AuditEntryDocument.class));
-    }
-
-    void append(AuditEntryDocument entry) {
-        mongo.insert(entry);
+    /**
+     * Appends the entry of a pair's event, made from the hash of the entry before it, unless the event has its
+     * entry already (at-least-once delivery). Entries are written per batch of events ({@link AuditTrailBatch}).
+     */
+    void append(String pairId, long seq, Function<String, AuditEntryDocument> entryAfter) {
+        ProjectionBatch.apply(AuditTrailBatch.class, events -> new AuditTrailBatch(mongo, events), batch -> {
+            if (batch.hash(pairId, seq).isPresent()) {
+                return;
+            }
+            String previous = seq == 0 ? AuditChain.GENESIS : batch.hash(pairId, seq - 1)
+                    .orElseThrow(() -> new IllegalStateException("audit chain of " + pairId + " misses entry " + (seq - 1)));
+            batch.append(entryAfter.apply(previous));
+        });
     }
 
     List<AuditEntryDocument> history(String pairId) {

@@ -3,8 +3,12 @@ package jp.jpki.lifecycle.query.counter;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,17 +50,26 @@ final class CounterLookups {
                 : "serial:" + lookup.serialHex().toUpperCase(Locale.ROOT);
     }
 
-    /** Idempotent: a redelivered event adds and removes the same keys again. */
-    void index(String pairId, Set<String> before, Set<String> after) {
+    /** The writes that move a pair's entries from {@code before} to {@code after}; idempotent, so redelivery is safe. */
+    static List<WriteModel<Document>> changes(String pairId, Set<String> before, Set<String> after) {
+        List<WriteModel<Document>> changes = new ArrayList<>();
         for (String key : after) {
             if (!before.contains(key)) {
-                lookups().updateOne(eq("_id", key), Updates.addToSet("pairIds", pairId), new UpdateOptions().upsert(true));
+                changes.add(new UpdateOneModel<>(eq("_id", key), Updates.addToSet("pairIds", pairId),
+                        new UpdateOptions().upsert(true)));
             }
         }
         for (String key : before) {
             if (!after.contains(key)) {
-                lookups().updateOne(eq("_id", key), Updates.pull("pairIds", pairId));
+                changes.add(new UpdateOneModel<>(eq("_id", key), Updates.pull("pairIds", pairId)));
             }
+        }
+        return changes;
+    }
+
+    void write(List<WriteModel<Document>> changes) {
+        if (!changes.isEmpty()) {
+            lookups().bulkWrite(changes, new BulkWriteOptions().ordered(true));
         }
     }
 

@@ -4,12 +4,12 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.CertificateStatus;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.query.FindPairs;
+import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -53,21 +53,10 @@ class CounterViewStore implements InitializingBean {
         }
     }
 
-    /**
-     * Applies one event to a pair unless its sequence number was applied before. The guard and the change are
-     * written in one document replace, so no transaction is needed for at-least-once delivery to be safe.
-     */
+    /** Applies one event to a pair, in the current batch of events (see {@link CounterViewBatch}). */
     void update(PairId pairId, long sequence, LastOperationEntry operation, Consumer<CounterViewDocument> change) {
-        CounterViewDocument view = find(pairId).orElseGet(() -> new CounterViewDocument(pairId.value()));
-        if (view.hasApplied(sequence)) {
-            return;
-        }
-        Set<String> keysBefore = CounterLookups.keysOf(view);
-        change.accept(view);
-        view.applied(sequence, operation);
-        // Lookups first: a crash between the two writes leaves them a superset, and the event is delivered again.
-        lookups.index(pairId.value(), keysBefore, CounterLookups.keysOf(view));
-        mongo.save(view);
+        ProjectionBatch.apply(CounterViewBatch.class, events -> new CounterViewBatch(mongo, lookups, events),
+                batch -> batch.update(pairId.value(), sequence, operation, change));
     }
 
     Optional<CounterViewDocument> find(PairId pairId) {

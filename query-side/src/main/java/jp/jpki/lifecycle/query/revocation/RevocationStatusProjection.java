@@ -31,45 +31,51 @@ class RevocationStatusProjection {
 
     @EventHandler
     void on(CertificatesIssued e) {
-        e.certificates().forEach(this::issued);
+        store.inBatch(batch -> e.certificates().forEach(certificate -> issued(batch, certificate)));
     }
 
     @EventHandler
     void on(CertificatesRenewed e) {
-        e.certificates().forEach(this::issued);
+        store.inBatch(batch -> e.certificates().forEach(certificate -> issued(batch, certificate)));
     }
 
     @EventHandler
     void on(CertificateRevoked e) {
-        CertificateStatusDocument status = existing(e.kind(), e.serialHex());
-        if (status.status == CertificateStatusDocument.Status.REVOKED) {
-            return; // revocation is final (R-REV-5); a redelivered event changes nothing
-        }
-        status.status = CertificateStatusDocument.Status.REVOKED;
-        status.reason = e.reason();
-        status.revokedAt = e.revokedAt();
-        store.save(status);
-        store.listChanged(e.kind());
+        store.inBatch(batch -> {
+            CertificateStatusDocument status = existing(batch, e.kind(), e.serialHex());
+            if (status.status == CertificateStatusDocument.Status.REVOKED) {
+                return; // revocation is final (R-REV-5); a redelivered event changes nothing
+            }
+            status.status = CertificateStatusDocument.Status.REVOKED;
+            status.reason = e.reason();
+            status.revokedAt = e.revokedAt();
+            batch.save(status);
+            batch.listChanged(e.kind());
+        });
     }
 
     @EventHandler
     void on(CertificateHeld e) {
-        CertificateStatusDocument status = existing(e.kind(), e.serialHex());
-        if (status.status != CertificateStatusDocument.Status.GOOD) {
-            return;
-        }
-        status.status = CertificateStatusDocument.Status.ON_HOLD;
-        status.reason = RevocationReason.CERTIFICATE_HOLD;
-        status.revokedAt = e.heldAt();
-        store.save(status);
-        store.listChanged(e.kind());
+        store.inBatch(batch -> {
+            CertificateStatusDocument status = existing(batch, e.kind(), e.serialHex());
+            if (status.status != CertificateStatusDocument.Status.GOOD) {
+                return;
+            }
+            status.status = CertificateStatusDocument.Status.ON_HOLD;
+            status.reason = RevocationReason.CERTIFICATE_HOLD;
+            status.revokedAt = e.heldAt();
+            batch.save(status);
+            batch.listChanged(e.kind());
+        });
     }
 
     @EventHandler
     void on(CertificateExpired e) {
-        CertificateStatusDocument status = existing(e.kind(), e.serialHex());
-        status.expired = true;
-        store.save(status);
+        store.inBatch(batch -> {
+            CertificateStatusDocument status = existing(batch, e.kind(), e.serialHex());
+            status.expired = true;
+            batch.save(status);
+        });
     }
 
     @ResetHandler
@@ -77,8 +83,8 @@ class RevocationStatusProjection {
         store.clear();
     }
 
-    private void issued(IssuedCertificate certificate) {
-        if (store.find(certificate.kind(), certificate.serialHex()).isPresent()) {
+    private static void issued(RevocationStatusBatch batch, IssuedCertificate certificate) {
+        if (batch.find(certificate.kind(), certificate.serialHex()).isPresent()) {
             return;
         }
         CertificateStatusDocument status = new CertificateStatusDocument();
@@ -86,11 +92,11 @@ class RevocationStatusProjection {
         status.kind = certificate.kind();
         status.serialHex = certificate.serialHex();
         status.notAfter = certificate.notAfter();
-        store.save(status);
+        batch.save(status);
     }
 
-    private CertificateStatusDocument existing(CertificateKind kind, String serialHex) {
-        return store.find(kind, serialHex).orElseGet(() -> {
+    private static CertificateStatusDocument existing(RevocationStatusBatch batch, CertificateKind kind, String serialHex) {
+        return batch.find(kind, serialHex).orElseGet(() -> {
             CertificateStatusDocument unknown = new CertificateStatusDocument();
             unknown.id = CertificateStatusDocument.id(kind, serialHex);
             unknown.kind = kind;

@@ -2,7 +2,9 @@ package jp.jpki.lifecycle.query.revocation;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,8 +32,9 @@ class RevocationStatusStore {
         return Optional.ofNullable(mongo.findById(CertificateStatusDocument.id(kind, serialHex), CertificateStatusDocument.class));
     }
 
-    void save(CertificateStatusDocument status) {
-        mongo.save(status);
+    /** Changes statuses in the current batch of events (see {@link RevocationStatusBatch}). */
+    void inBatch(Consumer<RevocationStatusBatch> change) {
+        ProjectionBatch.apply(RevocationStatusBatch.class, events -> new RevocationStatusBatch(mongo, this, events), change);
     }
 
     List<CertificateStatusDocument> onCrl(CertificateKind kind) {

@@ -18,10 +18,13 @@ import static jp.jpki.lifecycle.query.support.PairEvents.renewed;
 import static jp.jpki.lifecycle.query.support.PairEvents.revoked;
 import static jp.jpki.lifecycle.query.support.PairEvents.written;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.jpki.lifecycle.api.pair.CertificateStatus;
@@ -43,6 +46,7 @@ import jp.jpki.lifecycle.query.JapanTime;
 import jp.jpki.lifecycle.query.support.EventFeed;
 import jp.jpki.lifecycle.query.support.InMemoryMongo;
 import jp.jpki.lifecycle.query.support.PairEvents;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -185,6 +189,56 @@ class CounterViewProjectionTest {
 
         assertThat(view()).isEqualTo(before);
         assertThat(template.findById(PAIR.value(), CounterViewDocument.class).lastSequence()).isEqualTo(sequenceBefore);
+    }
+
+    @Test
+    void a_batch_gives_the_view_one_event_at_a_time_gives() {
+        PairId other = new PairId("pair-0002");
+        events.inOneBatch(() -> {
+            issueBoth();
+            events.feed(other, issuanceRequested(other, "req-9", "R-000002", "CARD-0002", AUTH));
+            events.feed(PAIR, pinLocked(PAIR, SIGN), held(PAIR, AUTH, "0A1C"));
+        });
+        PairView batched = view();
+        PairView otherBatched = projection.handle(new FindPair(other)).orElseThrow();
+
+        projection.onReset();
+        events.redeliverAll();
+
+        assertThat(view()).isEqualTo(batched);
+        assertThat(projection.handle(new FindPair(other))).contains(otherBatched);
+        assertThat(projection.handle(FindPairs.bySerial("0a1c"))).extracting(PairView::pairId).containsExactly("pair-0001");
+        assertThat(projection.handle(FindPairs.byCardId("CARD-0002"))).extracting(PairView::pairId).containsExactly("pair-0002");
+    }
+
+    @Test
+    void a_batch_delivered_again_changes_nothing() {
+        issueBoth();
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        events.inOneBatch(() -> {
+            batch.add(events.feed(PAIR, pinLocked(PAIR, AUTH)));
+            batch.add(events.feed(PAIR, pinResetRequested(PAIR, "req-2", AUTH)));
+        });
+        events.feed(PAIR, pinReset(PAIR, "req-2", AUTH));
+        PairView before = view();
+
+        events.redeliverInOneBatch(batch);
+
+        assertThat(view()).isEqualTo(before);
+        assertThat(auth().pinLocked()).isFalse();
+    }
+
+    @Test
+    void a_batch_that_fails_writes_nothing() {
+        issueBoth();
+        PairView before = view();
+
+        assertThatThrownBy(() -> events.inOneBatch(() -> {
+            events.feed(PAIR, pinLocked(PAIR, AUTH));
+            events.feed(PAIR, pinLocked(PAIR, null)); // the handler fails on it
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(view()).isEqualTo(before);
     }
 
     @Test

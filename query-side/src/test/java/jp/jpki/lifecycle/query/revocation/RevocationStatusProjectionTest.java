@@ -1,6 +1,7 @@
 package jp.jpki.lifecycle.query.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,5 +95,23 @@ class RevocationStatusProjectionTest {
         events.redeliverAll();
         assertThat(store.onCrl(CertificateKind.AUTH)).singleElement().satisfies(s -> assertThat(s.revokedAt).isEqualTo(AT));
         assertThat(store.find(CertificateKind.SIGN, "51")).hasValueSatisfying(s -> assertThat(s.status).isEqualTo(CertificateStatusDocument.Status.GOOD));
+    }
+
+    @Test
+    @DisplayName("R-REV-6: an issuance, a hold and a revocation in one batch end revoked, with one version bump per list changed")
+    void one_batch_issues_holds_and_revokes() {
+        long authBefore = store.listVersion(CertificateKind.AUTH);
+        long signBefore = store.listVersion(CertificateKind.SIGN);
+        PairId other = new PairId("pair-0002");
+        events.inOneBatch(() -> events.feed(other,
+                new CertificatesIssued(other, "req-2", List.of(new IssuedCertificate(CertificateKind.AUTH, "b1", AT, NOT_AFTER, "MIIB")), 0),
+                new CertificateHeld(other, CertificateKind.AUTH, "b1", AT),
+                new CertificateRevoked(other, CertificateKind.AUTH, "b1", RevocationReason.AFFILIATION_CHANGED, AT.plusSeconds(60)),
+                new CertificateRevoked(PAIR, CertificateKind.AUTH, "a1", RevocationReason.KEY_COMPROMISE, AT)));
+
+        assertThat(store.onCrl(CertificateKind.AUTH)).extracting(s -> s.serialHex, s -> s.reason).containsExactlyInAnyOrder(
+                tuple("b1", RevocationReason.AFFILIATION_CHANGED), tuple("a1", RevocationReason.KEY_COMPROMISE));
+        assertThat(store.listVersion(CertificateKind.AUTH)).isEqualTo(authBefore + 1);
+        assertThat(store.listVersion(CertificateKind.SIGN)).isEqualTo(signBefore);
     }
 }

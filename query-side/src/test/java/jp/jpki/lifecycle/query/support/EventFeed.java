@@ -8,9 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 /**
  * Feeds a pair's events to a projection through Axon's own annotation handling, so the sequence number,
@@ -21,6 +26,7 @@ public final class EventFeed {
     private final AnnotationEventHandlerAdapter adapter;
     private final Map<PairId, Long> nextSequence = new HashMap<>();
     private final List<DomainEventMessage<?>> fed = new ArrayList<>();
+    private List<DomainEventMessage<?>> batch;
     private Instant now = Instant.parse("2026-04-01T01:00:00Z");
     private Map<String, Object> metadata = Map.of(MetadataKeys.OPERATOR, "clerk-7", MetadataKeys.OFFICE, "setagaya-main",
             MetadataKeys.MUNICIPALITY, "131121");
@@ -52,8 +58,40 @@ public final class EventFeed {
         DomainEventMessage<?> message = new GenericDomainEventMessage<>("CertificatePair", pairId.value(), sequence,
                 event, metadata, UUID.randomUUID().toString(), now);
         fed.add(message);
-        handle(message);
+        if (batch != null) {
+            batch.add(message);
+        } else {
+            handle(message);
+        }
         return message;
+    }
+
+    /**
+     * Feeds what {@code feeding} feeds as one batch, as a tracking processor hands a projection what is in the
+     * store: through {@link ProjectionBatch.Interceptor}, in one unit of work rolled back by any failure.
+     */
+    public void inOneBatch(Runnable feeding) {
+        batch = new ArrayList<>();
+        try {
+            feeding.run();
+            handleBatch(batch);
+        } finally {
+            batch = null;
+        }
+    }
+
+    /** Delivers messages fed before once more, as one batch. */
+    public void redeliverInOneBatch(List<DomainEventMessage<?>> messages) {
+        handleBatch(messages);
+    }
+
+    private void handleBatch(List<DomainEventMessage<?>> messages) {
+        BatchingUnitOfWork<DomainEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
+                List.of(new ProjectionBatch.Interceptor()), adapter::handle).proceed(), RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException("batch failed", result.exceptionResult());
+        }
     }
 
     public void feed(PairId pairId, Object... events) {
