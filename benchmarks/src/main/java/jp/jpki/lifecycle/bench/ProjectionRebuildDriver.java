@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import jp.jpki.lifecycle.audit.verify.CanonicalJson;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -111,13 +112,16 @@ public final class ProjectionRebuildDriver {
         System.out.printf("rebuild %-18s alone: no progress for %d s at position %,d; stopped waiting%n", projection, STALL.toSeconds(), lastPosition);
     }
 
-    /** Every document of the projection's collection in _id order, hashed: equal hashes, equal read models. */
+    /**
+     * Every document of the projection's collection in _id order, hashed with its keys sorted (field order means
+     * nothing in a document): equal hashes, equal read models.
+     */
     private String fingerprint(String projection) throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         long documents = 0;
         // in batches: the embedded server answers a sorted find of the whole audit trail in one reply otherwise
         for (Document document : mongo.getCollection(COLLECTIONS.get(projection)).find().sort(new Document("_id", 1)).batchSize(1_000)) {
-            sha256.update(document.toJson().getBytes(StandardCharsets.UTF_8));
+            sha256.update(CanonicalJson.of(CanonicalJson.parse(document.toJson())).getBytes(StandardCharsets.UTF_8));
             documents++;
         }
         return documents + ":" + HexFormat.of().formatHex(sha256.digest());

@@ -9,14 +9,19 @@ import static jp.jpki.lifecycle.query.support.PairEvents.pinLocked;
 import static jp.jpki.lifecycle.query.support.PairEvents.written;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.audit.verify.AuditChain;
+import jp.jpki.lifecycle.audit.verify.CanonicalJson;
 import jp.jpki.lifecycle.query.support.EventFeed;
 import jp.jpki.lifecycle.query.support.InMemoryMongo;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -80,6 +85,26 @@ class AuditTrailProjectionTest {
         List<AuditEntryDocument> history = store.history(PAIR.value());
         assertThat(history).extracting(entry -> entry.seq).containsExactly(0L, 1L, 2L, 3L);
         assertChained(history);
+    }
+
+    @Test
+    void the_canonical_form_of_a_set_does_not_depend_on_the_order_it_was_read_in() {
+        PairId third = new PairId("pair-0003");
+        events.feed(PAIR, withKinds(PAIR, SIGN, AUTH));
+        events.feed(third, withKinds(third, AUTH, SIGN));
+
+        assertThat(kindsOf(third)).isEqualTo(kindsOf(PAIR));
+    }
+
+    private static IssuanceRequested withKinds(PairId pair, CertificateKind... inReadingOrder) {
+        IssuanceRequested e = issuanceRequested(pair, "req-1", "R-000001", "CARD-1", SIGN, AUTH);
+        return new IssuanceRequested(pair, e.requestId(), e.holder(), e.card(), e.cardExpiry(),
+                new LinkedHashSet<>(List.of(inReadingOrder)), e.applicant(), e.terminalId(), e.feeYen(),
+                e.eligibilityOverrideReason());
+    }
+
+    private JsonNode kindsOf(PairId pair) {
+        return CanonicalJson.parse(store.history(pair.value()).get(0).canonical).path("payload").path("kinds");
     }
 
     private void feedIssuance(PairId pair, String residentRef) {

@@ -5,6 +5,7 @@ import java.util.Set;
 import jp.jpki.lifecycle.api.pair.ApplicantType;
 import jp.jpki.lifecycle.api.pair.CardInfo;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.EnumSets;
 import jp.jpki.lifecycle.api.pair.HolderFacts;
 import jp.jpki.lifecycle.api.pair.PairId;
 import org.axonframework.serialization.Revision;
@@ -19,4 +20,7 @@ import org.axonframework.serialization.Revision;
 public record IssuanceRequested(PairId pairId, String requestId, HolderFacts holder, CardInfo card,
                                 LocalDate cardExpiry, Set<CertificateKind> kinds, ApplicantType applicant,
                                 String terminalId, int feeYen, String eligibilityOverrideReason) {
+    public IssuanceRequested {
+        kinds = EnumSets.ordered(kinds, CertificateKind.class);
+    }
 }

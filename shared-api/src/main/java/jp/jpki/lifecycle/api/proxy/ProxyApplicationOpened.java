@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.api.proxy;
 
 import java.util.Set;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.EnumSets;
 import jp.jpki.lifecycle.api.pair.HolderFacts;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pair.Procedure;
@@ -11,4 +12,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record ProxyApplicationOpened(PairId pairId, String applicationId, Procedure procedure,
                                      Set<CertificateKind> kinds, HolderFacts holder) {
+    public ProxyApplicationOpened {
+        kinds = EnumSets.ordered(kinds, CertificateKind.class);
+    }
 }

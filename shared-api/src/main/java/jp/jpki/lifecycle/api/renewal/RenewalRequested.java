@@ -3,6 +3,7 @@ package jp.jpki.lifecycle.api.renewal;
 import java.util.Set;
 import jp.jpki.lifecycle.api.pair.ApplicantType;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.EnumSets;
 import jp.jpki.lifecycle.api.pair.PairId;
 import org.axonframework.serialization.Revision;
 
@@ -10,4 +11,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record RenewalRequested(PairId pairId, String requestId, String cardId, Set<CertificateKind> kinds,
                                ApplicantType applicant, String terminalId, int feeYen) {
+    public RenewalRequested {
+        kinds = EnumSets.ordered(kinds, CertificateKind.class);
+    }
 }
