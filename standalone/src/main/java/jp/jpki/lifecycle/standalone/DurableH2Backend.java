@@ -1,12 +1,14 @@
 package jp.jpki.lifecycle.standalone;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import java.util.Set;
 
 /**
- * The embedded MongoDB's file store, committed after every write instead of once a second. Axon writes a saga and
+ * The embedded MongoDB's file store, with its maps in BSON ({@link BsonH2Database}), committed after every write
+ * instead of once a second. Axon writes a saga and
  * its processor's tracking token as separate operations (this server has no transactions); with a one-second
  * commit window a killed process could keep the token and lose the saga, leaving card work that nothing resumes.
  * <p>
@@ -18,7 +20,12 @@ import java.util.Set;
 final class DurableH2Backend extends H2Backend {
 
     DurableH2Backend(String file) {
-        super(file);
+        super(BsonMaps.open(file));
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** Commands that change data; reads never commit, a commit writes (and syncs) a chunk of the file. */

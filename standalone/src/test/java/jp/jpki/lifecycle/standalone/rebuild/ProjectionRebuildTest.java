@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jp.jpki.lifecycle.audit.verify.CanonicalJson;
 import jp.jpki.lifecycle.standalone.StandaloneApp;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class ProjectionRebuildTest {
         COLLECTIONS.values().forEach(collection -> {
             List<String> json = new ArrayList<>();
             for (Document document : database.getCollection(collection).find().sort(new Document("_id", 1))) {
-                json.add(document.toJson());
+                json.add(CanonicalJson.of(CanonicalJson.parse(document.toJson()))); // field order means nothing
             }
             documents.put(collection, json);
         });

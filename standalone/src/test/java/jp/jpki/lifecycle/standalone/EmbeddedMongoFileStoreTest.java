@@ -1,0 +1,113 @@
+package jp.jpki.lifecycle.standalone;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded MongoDB's file store in BSON: documents of every type come back as written after a restart, ids and
+ * unique indexes keep working, and a data directory written by the server's own H2 backend is carried over.
+ */
+class EmbeddedMongoFileStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final ObjectId objectId = new ObjectId();
+    private final Document nested = new Document("_id", "pair-1").append("count", 3L).append("small", 7)
+            .append("ratio", 0.5).append("at", Date.from(Instant.parse("2026-12-03T00:00:00Z")))
+            .append("tags", List.of("a", "b")).append("inner", new Document("x", new Document("y", List.of(1, 2))))
+            .append("bytes", new Binary(new byte[] {1, 2, 3})).append("nothing", null).append("flag", true);
+
+    @Test
+    void documents_of_every_type_ids_and_unique_indexes_survive_a_restart() {
+        String file = dir.resolve("store.mv").toString();
+        with(new DurableH2Backend(file), this::writeSamples);
+
+        with(new DurableH2Backend(file), this::assertSamples);
+    }
+
+    @Test
+    void a_store_written_by_the_server_own_h2_backend_is_carried_over() {
+        String file = dir.resolve("older.mv").toString();
+        with(new H2Backend(file), this::writeSamples);
+
+        with(new DurableH2Backend(file), this::assertSamples);
+        with(new DurableH2Backend(file), this::assertSamples);
+    }
+
+    @Test
+    void a_dropped_collection_is_gone_and_can_be_made_again() {
+        String file = dir.resolve("drop.mv").toString();
+        with(new DurableH2Backend(file), client -> {
+            writeSamples(client);
+            client.getDatabase("jpki").getCollection("views").drop();
+            assertThat(client.getDatabase("jpki").getCollection("views").countDocuments()).isZero();
+            client.getDatabase("jpki").getCollection("views").insertOne(new Document("_id", "again"));
+        });
+        with(new DurableH2Backend(file), client ->
+                assertThat(client.getDatabase("jpki").getCollection("views").find().into(new ArrayList<>()))
+                        .extracting(d -> d.get("_id")).containsExactly("again"));
+    }
+
+    private void writeSamples(MongoClient client) {
+        MongoCollection<Document> views = client.getDatabase("jpki").getCollection("views");
+        views.insertOne(nested);
+        for (int i = 0; i < 500; i++) {
+            views.insertOne(new Document("_id", "pair-" + (1000 + i)).append("ref", "R-" + i));
+        }
+        views.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
+        MongoCollection<Document> rows = client.getDatabase("jpki").getCollection("rows");
+        rows.insertOne(new Document("_id", new Document("day", "2026-12-03").append("office", "o-1")).append("count", 1L));
+        rows.insertOne(new Document("_id", objectId).append("count", 2L));
+        rows.insertOne(new Document("_id", 42L).append("count", 3L));
+    }
+
+    private void assertSamples(MongoClient client) {
+        MongoCollection<Document> views = client.getDatabase("jpki").getCollection("views");
+        assertThat(views.find(eq("_id", "pair-1")).first()).isEqualTo(nested);
+        assertThat(views.countDocuments()).isEqualTo(501);
+        assertThat(views.find(in("_id", "pair-1200", "pair-1499", "pair-9")).into(new ArrayList<>()))
+                .extracting(d -> d.get("ref")).containsExactlyInAnyOrder("R-200", "R-499");
+        assertThatThrownBy(() -> views.insertOne(new Document("_id", "pair-1")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> views.insertOne(new Document("_id", "pair-x").append("ref", "R-7")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        MongoCollection<Document> rows = client.getDatabase("jpki").getCollection("rows");
+        assertThat(rows.find(eq("_id", new Document("day", "2026-12-03").append("office", "o-1"))).first())
+                .containsEntry("count", 1L);
+        assertThat(rows.find(eq("_id", objectId)).first()).containsEntry("count", 2L);
+        assertThat(rows.find(eq("_id", 42)).first()).as("ids compare as MongoDB compares numbers").containsEntry("count", 3L);
+    }
+
+    private static void with(MongoBackend backend, Consumer<MongoClient> work) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            work.accept(client);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
