@@ -21,7 +21,7 @@ public class PairCacheConfiguration {
 
     static final String CACHE = "certificatePairCache";
 
-    /** About 2 KB a pair: the default holds a busy day's visits of one instance in ~20 MB. */
+    /** An entry is the pair's state (holder facts, card, two slots), not its events; DER only while card work is pending. */
     @Bean(CACHE)
     Cache certificatePairCache(@Value("${jpki.command.pair-cache.max-pairs:10000}") int maxPairs) {
         return new LruAggregateCache(maxPairs);
