@@ -1,9 +1,12 @@
 package jp.jpki.lifecycle.command.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,9 +74,12 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** BCrypt, with matching passwords remembered for a few minutes ({@link RecentCredentials}). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(Clock clock,
+                                    @Value("${jpki.security.credential-cache.ttl:PT5M}") Duration ttl,
+                                    @Value("${jpki.security.credential-cache.max-entries:1000}") int maxEntries) {
+        return new RecentCredentials(new BCryptPasswordEncoder(), clock, ttl, maxEntries);
     }
 
     @Bean
