@@ -10,8 +10,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -23,98 +27,76 @@ import org.h2.mvstore.type.BasicDataType;
  * B-tree search: two thirds of the embedded server's time in the rebuild profile.
  */
 final class BsonTypes {
-    static final BasicDataType<Document> DOCUMENTS = new DocumentType();
-    static final BasicDataType<Object> IDS = new IdType();
-    static final BasicDataType<KeyValue> INDEX_KEYS = new IndexKeyType();
+    static final BasicDataType<Document> DOCUMENTS = new BsonType<>(document -> document, bson -> bson,
+            BsonTypes::estimate, null, Document[]::new);
+    static final BasicDataType<Object> IDS = new BsonType<>(id -> new Document("v", toBson(id)),
+            bson -> fromBson(bson.get("v")), BsonTypes::estimate, ValueComparator.asc(), Object[]::new);
+    static final BasicDataType<KeyValue> INDEX_KEYS = new BsonType<>(
+            key -> new Document("v", key.stream().map(BsonTypes::toBson).toList()),
+            bson -> new KeyValue(((List<?>) bson.get("v")).stream().map(BsonTypes::fromBson).toList()),
+            key -> estimate(key.stream().toList()), BsonTypes::compareKeys, KeyValue[]::new);
 
-    private static final ValueComparator ORDER = ValueComparator.asc();
     /** BSON cannot hold "missing"; a key that is missing is written as this marker document. */
     private static final String MISSING = "\u0000missing";
 
     private BsonTypes() {
     }
 
-    private static final class DocumentType extends BasicDataType<Document> {
-        @Override
-        public int getMemory(Document document) {
-            return estimate(document);
+    /** Values stored as one BSON document each; ordered by {@code order}, or not comparable when it is null. */
+    private static final class BsonType<T> extends BasicDataType<T> {
+        private final Function<T, Document> toBson;
+        private final Function<Document, T> fromBson;
+        private final ToIntFunction<T> memory;
+        private final Comparator<? super T> order;
+        private final IntFunction<T[]> storage;
+
+        BsonType(Function<T, Document> toBson, Function<Document, T> fromBson, ToIntFunction<T> memory,
+                 Comparator<? super T> order, IntFunction<T[]> storage) {
+            this.toBson = toBson;
+            this.fromBson = fromBson;
+            this.memory = memory;
+            this.order = order;
+            this.storage = storage;
         }
 
         @Override
-        public void write(WriteBuffer buffer, Document document) {
-            writeBson(buffer, document);
+        public int getMemory(T value) {
+            return memory.applyAsInt(value);
         }
 
         @Override
-        public Document read(ByteBuffer buffer) {
-            return readBson(buffer);
+        public void write(WriteBuffer buffer, T value) {
+            writeBson(buffer, toBson.apply(value));
         }
 
         @Override
-        public Document[] createStorage(int size) {
-            return new Document[size];
-        }
-    }
-
-    private static final class IdType extends BasicDataType<Object> {
-        @Override
-        public int getMemory(Object id) {
-            return estimate(id);
+        public T read(ByteBuffer buffer) {
+            return fromBson.apply(readBson(buffer));
         }
 
         @Override
-        public void write(WriteBuffer buffer, Object id) {
-            writeBson(buffer, new Document("v", toBson(id)));
-        }
-
-        @Override
-        public Object read(ByteBuffer buffer) {
-            return fromBson(readBson(buffer).get("v"));
-        }
-
-        @Override
-        public int compare(Object a, Object b) {
-            return ORDER.compare(a, b);
-        }
-
-        @Override
-        public Object[] createStorage(int size) {
-            return new Object[size];
-        }
-    }
-
-    private static final class IndexKeyType extends BasicDataType<KeyValue> {
-        @Override
-        public int getMemory(KeyValue key) {
-            return estimate(key.stream().toList());
-        }
-
-        @Override
-        public void write(WriteBuffer buffer, KeyValue key) {
-            writeBson(buffer, new Document("v", key.stream().map(BsonTypes::toBson).toList()));
-        }
-
-        @Override
-        public KeyValue read(ByteBuffer buffer) {
-            List<?> values = (List<?>) readBson(buffer).get("v");
-            return new KeyValue(values.stream().map(BsonTypes::fromBson).toList());
-        }
-
-        @Override
-        public int compare(KeyValue a, KeyValue b) {
-            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                int order = ORDER.compare(a.get(i), b.get(i));
-                if (order != 0) {
-                    return order;
-                }
+        public int compare(T a, T b) {
+            if (order == null) {
+                return super.compare(a, b);
             }
-            return Integer.compare(a.size(), b.size());
+            return order.compare(a, b);
         }
 
         @Override
-        public KeyValue[] createStorage(int size) {
-            return new KeyValue[size];
+        public T[] createStorage(int size) {
+            return storage.apply(size);
         }
+    }
+
+    /** Index keys in the order MongoDB compares them: value by value, a shorter key before its longer extensions. */
+    private static int compareKeys(KeyValue a, KeyValue b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = ValueComparator.asc().compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     private static Object toBson(Object value) {
