@@ -2,6 +2,8 @@ package jp.jpki.lifecycle.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,6 +59,8 @@ public final class GatewayLoadDriver {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     private final Map<String, List<Long>> phases = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> phaseCpu = new ConcurrentHashMap<>();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final AtomicLong lastFreshDone = new AtomicLong();
     private long runStart;
     private final AtomicInteger rejected = new AtomicInteger();
@@ -127,11 +131,12 @@ public final class GatewayLoadDriver {
         double freshSeconds = (lastFreshDone.get() - runStart) / 1e9;
         List<Long> fresh = phases.getOrDefault("fresh", List.of());
         List<Long> repeats = phases.getOrDefault("repeat", List.of());
-        System.out.printf("   fresh pairs  %,.0f commands/s over the first %.1f s; %s%n", fresh.size() / freshSeconds, freshSeconds,
-                new Percentiles(fresh).summary());
+        System.out.printf("   fresh pairs  %,.0f commands/s over the first %.1f s; %s; sender CPU %.2f ms/command%n",
+                fresh.size() / freshSeconds, freshSeconds, new Percentiles(fresh).summary(), cpuMsPerCommand("fresh", fresh.size()));
         if (!repeats.isEmpty()) {
-            System.out.printf("   repeats      %,.0f commands/s over the last %.1f s; %s%n", repeats.size() / (seconds - freshSeconds),
-                    seconds - freshSeconds, new Percentiles(repeats).summary());
+            System.out.printf("   repeats      %,.0f commands/s over the last %.1f s; %s; sender CPU %.2f ms/command%n",
+                    repeats.size() / (seconds - freshSeconds), seconds - freshSeconds, new Percentiles(repeats).summary(),
+                    cpuMsPerCommand("repeat", repeats.size()));
         }
         Percentiles lag = new Percentiles(lagSamples);
         System.out.printf("T3 projection lag (events behind the head, worst projection, %d samples): p50 %d  p99 %d  max %d; "
@@ -145,6 +150,7 @@ public final class GatewayLoadDriver {
                 .and(MetadataKeys.TERMINAL, pair.office() + "-terminal-0")
                 .and(MetadataKeys.CHANNEL, Channel.COUNTER.name());
         long start = System.nanoTime();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         try {
             gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), 30, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
@@ -156,12 +162,22 @@ public final class GatewayLoadDriver {
             }
         }
         long done = System.nanoTime();
+        phaseCpu.computeIfAbsent(fresh ? "fresh" : "repeat", k -> new AtomicLong())
+                .addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
         latencies.computeIfAbsent(command.getClass().getSimpleName(), k -> Collections.synchronizedList(new ArrayList<>()))
                 .add(done - start);
         phases.computeIfAbsent(fresh ? "fresh" : "repeat", k -> Collections.synchronizedList(new ArrayList<>())).add(done - start);
         if (fresh) {
             lastFreshDone.accumulateAndGet(done, Math::max);
         }
+    }
+
+    /**
+     * CPU time of the sending threads, which run each command through the synchronous command bus from load to
+     * commit: unlike throughput, barely moved by other processes on the machine (projections run on other threads).
+     */
+    private double cpuMsPerCommand(String phase, int commands) {
+        return phaseCpu.getOrDefault(phase, new AtomicLong()).get() / 1e6 / Math.max(1, commands);
     }
 
     private long lag() {

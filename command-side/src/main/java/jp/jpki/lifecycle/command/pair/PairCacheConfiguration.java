@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.command.pair;
 
 import jp.jpki.lifecycle.command.infrastructure.LruAggregateCache;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
  * pairs. When instances join or leave, a pair can move to another instance and back; the stale copy then
  * decides on old state, but its append carries a sequence number the store already has, the store refuses it,
  * the unit of work rolls back and Axon evicts the entry, and the next command loads the pair afresh. Deadlines
- * fire on whichever instance's scheduler picks them up and are covered the same way (docs/operations.md).
+ * fire on whichever instance's scheduler picks them up and are covered the same way. A command that appends
+ * nothing escapes that check: on a stale copy a no-op (a PIN lock already recorded) is acknowledged as one, and a
+ * refusal is given once before the rollback evicts the entry. Where that matters, {@code max-pairs: 0} turns the
+ * cache off (docs/operations.md).
  */
 @Configuration(proxyBeanMethods = false)
 public class PairCacheConfiguration {
@@ -24,6 +28,6 @@ public class PairCacheConfiguration {
     /** An entry is the pair's state (holder facts, card, two slots), not its events; DER only while card work is pending. */
     @Bean(CACHE)
     Cache certificatePairCache(@Value("${jpki.command.pair-cache.max-pairs:10000}") int maxPairs) {
-        return new LruAggregateCache(maxPairs);
+        return maxPairs == 0 ? NoCache.INSTANCE : new LruAggregateCache(maxPairs);
     }
 }
