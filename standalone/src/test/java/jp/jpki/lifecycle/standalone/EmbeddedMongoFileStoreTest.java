@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -19,6 +20,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -28,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded MongoDB's file store in BSON: documents of every type come back as written after a restart, ids and
- * unique indexes keep working, and a data directory written by the server's own H2 backend is carried over.
+ * unique indexes keep working, concurrent updates leave no document half written, and a data directory written by the server's own H2 backend is carried over.
  */
 class EmbeddedMongoFileStoreTest {
 
@@ -70,6 +75,42 @@ class EmbeddedMongoFileStoreTest {
         with(new DurableH2Backend(file), client ->
                 assertThat(client.getDatabase("jpki").getCollection("views").find().into(new ArrayList<>()))
                         .extracting(d -> d.get("_id")).containsExactly("again"));
+    }
+
+    @Test
+    void documents_that_gain_and_lose_fields_under_concurrent_updates_are_stored_intact() {
+        String file = dir.resolve("busy.mv").toString();
+        with(new DurableH2Backend(file), client -> {
+            // a read model: its writes are left to the store's background writer, which races with the updates
+            MongoCollection<Document> docs = client.getDatabase("jpki").getCollection("counter_view");
+            for (int i = 0; i < 20; i++) {
+                docs.insertOne(new Document("_id", "doc-" + i).append("n", 0));
+            }
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                done.add(writers.submit(() -> {
+                    for (int round = 0; round < 3000; round++) {
+                        String id = "doc-" + ((round * 7 + writer) % 20);
+                        docs.updateOne(eq("_id", id), round % 2 == 0
+                                ? Updates.combine(Updates.inc("n", 1), Updates.set("extra" + writer, "x".repeat(200)))
+                                : Updates.combine(Updates.inc("n", 1), Updates.unset("extra" + writer)));
+                    }
+                }));
+            }
+            try {
+                for (Future<?> writer : done) {
+                    writer.get(60, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            } finally {
+                writers.shutdownNow();
+            }
+        });
+        with(new DurableH2Backend(file), client -> assertThat(client.getDatabase("jpki").getCollection("counter_view").find()
+                .into(new ArrayList<>()).stream().mapToInt(d -> d.getInteger("n")).sum()).isEqualTo(12000));
     }
 
     private void writeSamples(MongoClient client) {
