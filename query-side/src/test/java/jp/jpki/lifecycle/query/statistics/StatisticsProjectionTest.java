@@ -53,9 +53,7 @@ class StatisticsProjectionTest {
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo();
-        StatisticsStore store = new StatisticsStore(mongo.template());
-        store.afterPropertiesSet();
-        projection = new StatisticsProjection(store);
+        projection = new StatisticsProjection(new StatisticsStore(mongo.template(), new StatisticsJournal(mongo.template())));
         events = new EventFeed(projection).at(Instant.parse("2026-04-01T01:00:00Z"));
     }
 
