@@ -16,11 +16,12 @@ record StatisticsCell(String officeId, String municipality, String kind, String 
      */
     String key() {
         StringBuilder key = new StringBuilder();
-        for (String value : new String[] {officeId, municipality, kind, operation, reason}) {
-            if (!key.isEmpty()) {
+        String[] values = {officeId, municipality, kind, operation, reason};
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
                 key.append(SEPARATOR);
             }
-            escape(value, key);
+            escape(values[i], key);
         }
         return key.toString();
     }
