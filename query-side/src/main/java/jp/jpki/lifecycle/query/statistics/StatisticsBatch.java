@@ -6,10 +6,11 @@ import static com.mongodb.client.model.Filters.in;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
@@ -28,12 +29,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * order on one thread, so an event at or below it is a redelivery and counts nothing.
  */
 final class StatisticsBatch implements ProjectionBatch.Pending {
+    private static final Long NOT_COUNTED = -1L;
     private final MongoTemplate mongo;
     private final StatisticsJournal journal;
     /** Pair id → stored pair document as the batch has it so far, null for pairs not stored. */
     private final Map<String, Document> pairs = new HashMap<>();
-    /** Pair id → the fields this batch sets. */
-    private final Map<String, Document> changedPairs = new LinkedHashMap<>();
+    /** Written whole, with both fields, so that a pair document never gains a field (see {@link StatisticsJournal}). */
+    private final Set<String> changedPairs = new LinkedHashSet<>();
     /** Period id → cell key → {count, feeYen}, for the day and the month documents. */
     private final Map<String, Map<String, long[]>> days = new TreeMap<>();
     private final Map<String, Map<String, long[]>> months = new TreeMap<>();
@@ -85,11 +87,11 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
             return; // every count also moves a guard, so no changed pair means nothing to write
         }
         List<Document> pairWrites = new ArrayList<>();
-        changedPairs.forEach((pairId, fields) -> {
-            Document write = new Document("_id", pairId);
-            write.putAll(fields);
-            pairWrites.add(write);
-        });
+        for (String pairId : changedPairs) {
+            Document pair = pairs.get(pairId);
+            pairWrites.add(new Document("_id", pairId).append("municipality", pair.getString("municipality"))
+                    .append("counted", pair.get("counted", NOT_COUNTED)));
+        }
         journal.apply(periods(days), periods(months), pairWrites);
     }
 
@@ -107,7 +109,7 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
             pairs.put(pairId, pair);
         }
         pair.put(field, value);
-        changedPairs.computeIfAbsent(pairId, id -> new Document()).put(field, value);
+        changedPairs.add(pairId);
     }
 
     private static void add(Map<String, Map<String, long[]>> periods, String period, String key, long feeYen) {

@@ -29,8 +29,13 @@ import org.springframework.stereotype.Component;
  * {@code batch} is below its number, so a crash anywhere counts every event exactly once.
  * <p>
  * Once an entry is applied the period documents' markers mean nothing (the next entry's number is higher), so they
- * are removed: period documents then depend only on the events, and a rebuild reproduces them exactly (issue 5).
+ * are reset to 0: period documents then depend only on the events, and a rebuild reproduces them exactly (issue 5).
  * One fixed {@code _id} is enough because the statistics processor is a single segment on one thread.
+ * <p>
+ * Every document here keeps the same fields once written (markers reset rather than removed, an applied entry keeps
+ * empty lists): the embedded server updates a stored document in place, and a field added or removed while its
+ * store writes that document to disk for another collection's commit fails the commit and closes the store
+ * (ConcurrentModificationException, seen in the T4 rebuild).
  */
 @Component
 class StatisticsJournal {
@@ -129,7 +134,7 @@ class StatisticsJournal {
 
     private void settle(Document entry) {
         journal().replaceOne(eq("_id", ID), new Document("_id", ID).append("batch", entry.get("batch"))
-                .append("state", APPLIED));
+                .append("state", APPLIED).append("days", List.of()).append("months", List.of()).append("pairs", List.of()));
         unmark(StatisticsStore.DAYS, entries(entry, "days"));
         unmark(StatisticsStore.MONTHS, entries(entry, "months"));
     }
@@ -137,7 +142,7 @@ class StatisticsJournal {
     private void unmark(String collection, List<Document> periods) {
         if (!periods.isEmpty()) {
             mongo.getCollection(collection).updateMany(in("_id", periods.stream().map(p -> p.get("_id")).toList()),
-                    Updates.unset("batch"));
+                    Updates.set("batch", 0L));
         }
     }
 
