@@ -3,7 +3,6 @@ package jp.jpki.lifecycle.query.statistics;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -36,9 +35,8 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
     private final Map<String, Document> pairs = new HashMap<>();
     /** Written whole, with both fields, so that a pair document never gains a field (see {@link StatisticsJournal}). */
     private final Set<String> changedPairs = new LinkedHashSet<>();
-    /** Period id → cell key → {count, feeYen}, for the day and the month documents. */
-    private final Map<String, Map<String, long[]>> days = new TreeMap<>();
-    private final Map<String, Map<String, long[]>> months = new TreeMap<>();
+    /** Period collection → period id → cell key → {count, feeYen}. */
+    private final Map<String, Map<String, Map<String, long[]>>> increments = new TreeMap<>();
 
     StatisticsBatch(MongoTemplate mongo, StatisticsJournal journal, List<? extends EventMessage<?>> events) {
         this.mongo = mongo;
@@ -70,13 +68,11 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         if (counted != null && counted.longValue() >= origin.sequence()) {
             return;
         }
-        String day = origin.day().toString();
-        String month = YearMonth.from(origin.day()).toString();
+        Map<String, String> periods = StatisticsPeriods.containing(origin.day());
         for (StatisticsTally tally : tallies) {
             String key = new StatisticsCell(origin.officeId(), origin.municipality(), tally.kind(),
                     tally.operation().name(), tally.reason()).key();
-            add(days, day, key, tally.feeYen());
-            add(months, month, key, tally.feeYen());
+            periods.forEach((collection, period) -> add(collection, period, key, tally.feeYen()));
         }
         set(pairId, "counted", origin.sequence());
     }
@@ -92,7 +88,9 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
             pairWrites.add(new Document("_id", pairId).append("municipality", pair.getString("municipality"))
                     .append("counted", pair.get("counted", NOT_COUNTED)));
         }
-        journal.apply(periods(days), periods(months), pairWrites);
+        Map<String, List<Document>> periods = new TreeMap<>();
+        increments.forEach((collection, cells) -> periods.put(collection, periods(cells)));
+        journal.apply(periods, pairWrites);
     }
 
     private Document pair(String pairId) {
@@ -112,8 +110,9 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         changedPairs.add(pairId);
     }
 
-    private static void add(Map<String, Map<String, long[]>> periods, String period, String key, long feeYen) {
-        long[] cell = periods.computeIfAbsent(period, p -> new TreeMap<>()).computeIfAbsent(key, k -> new long[2]);
+    private void add(String collection, String period, String key, long feeYen) {
+        long[] cell = increments.computeIfAbsent(collection, c -> new TreeMap<>())
+                .computeIfAbsent(period, p -> new TreeMap<>()).computeIfAbsent(key, k -> new long[2]);
         cell[0]++;
         cell[1] += feeYen;
     }

@@ -65,9 +65,10 @@ class StatisticsJournal {
         }
         long batch = entry.get("batch", Number.class).longValue();
         if (APPLYING.equals(entry.getString("state"))) {
-            writePeriods(StatisticsStore.DAYS, notYetApplied(StatisticsStore.DAYS, entries(entry, "days"), batch), batch);
-            writePeriods(StatisticsStore.MONTHS, notYetApplied(StatisticsStore.MONTHS, entries(entry, "months"), batch), batch);
-            writePairs(entries(entry, "pairs"));
+            for (String collection : StatisticsStore.PERIODS) {
+                writePeriods(collection, notYetApplied(collection, periods(entry, collection), batch), batch);
+            }
+            writePairs(entry.getList("pairs", Document.class));
             settle(entry);
         }
         lastBatch = batch;
@@ -76,19 +77,19 @@ class StatisticsJournal {
     /**
      * Journals and applies one batch.
      *
-     * @param days   {@code {_id: day, cells: {key: {count, feeYen}}}} per day document
-     * @param months the same per month document
-     * @param pairs  {@code {_id: pair id, ...fields to set}} per pair
+     * @param periods period collection → {@code {_id: period, cells: {key: {count, feeYen}}}} per document
+     * @param pairs   {@code {_id: pair id, ...fields to set}} per pair
      */
-    synchronized void apply(List<Document> days, List<Document> months, List<Document> pairs) {
+    synchronized void apply(Map<String, List<Document>> periods, List<Document> pairs) {
         recover();
         long batch = lastBatch + 1;
         Document entry = new Document("_id", ID).append("batch", batch).append("state", APPLYING)
-                .append("days", days).append("months", months).append("pairs", pairs);
+                .append("periods", new Document(Map.copyOf(periods))).append("pairs", pairs);
         lastBatch = UNKNOWN; // until the entry is applied: a failure below leaves it to recover()
         journal().replaceOne(eq("_id", ID), entry, new ReplaceOptions().upsert(true));
-        writePeriods(StatisticsStore.DAYS, days, batch);
-        writePeriods(StatisticsStore.MONTHS, months, batch);
+        for (String collection : StatisticsStore.PERIODS) {
+            writePeriods(collection, periods(entry, collection), batch);
+        }
         writePairs(pairs);
         settle(entry);
         lastBatch = batch;
@@ -134,9 +135,10 @@ class StatisticsJournal {
 
     private void settle(Document entry) {
         journal().replaceOne(eq("_id", ID), new Document("_id", ID).append("batch", entry.get("batch"))
-                .append("state", APPLIED).append("days", List.of()).append("months", List.of()).append("pairs", List.of()));
-        unmark(StatisticsStore.DAYS, entries(entry, "days"));
-        unmark(StatisticsStore.MONTHS, entries(entry, "months"));
+                .append("state", APPLIED).append("periods", new Document()).append("pairs", List.of()));
+        for (String collection : StatisticsStore.PERIODS) {
+            unmark(collection, periods(entry, collection));
+        }
     }
 
     private void unmark(String collection, List<Document> periods) {
@@ -163,8 +165,8 @@ class StatisticsJournal {
         }
     }
 
-    private static List<Document> entries(Document entry, String field) {
-        return entry.getList(field, Document.class, List.of());
+    private static List<Document> periods(Document entry, String collection) {
+        return entry.get("periods", Document.class).getList(collection, Document.class, List.of());
     }
 
     private MongoCollection<Document> journal() {

@@ -219,6 +219,8 @@ class StatisticsProjectionTest {
         assertThat(total(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 30))).isEqualTo(1);
         assertThat(total(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))).isEqualTo(1);
         assertThat(total(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31))).isEqualTo(1);
+        assertThat(total(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEqualTo(4);
+        assertThat(total(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31))).isEqualTo(4);
     }
 
     @Test
