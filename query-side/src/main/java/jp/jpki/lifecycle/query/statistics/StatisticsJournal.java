@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * One fixed {@code _id} is enough because the statistics processor is a single segment on one thread.
  * <p>
  * Every document here keeps the same fields once written (markers reset rather than removed, an applied entry keeps
- * empty lists): the embedded server updates a stored document in place, and a field added or removed while its
+ * its fields, emptied): the embedded server updates a stored document in place, and a field added or removed while its
  * store writes that document to disk for another collection's commit fails the commit and closes the store
  * (ConcurrentModificationException, seen in the T4 rebuild).
  */
