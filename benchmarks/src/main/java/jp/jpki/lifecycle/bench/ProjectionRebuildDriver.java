@@ -36,7 +36,7 @@ public final class ProjectionRebuildDriver {
 
     /** The collection each projection owns, compared before and after its rebuild. */
     private static final Map<String, String> COLLECTIONS = Map.of("counter-view", "counter_view",
-            "statistics", "statistics_daily", "revocation-status", "revocation_status", "audit-trail", "audit_trail");
+            "statistics", "statistics_days", "revocation-status", "revocation_status", "audit-trail", "audit_trail");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String base;

@@ -1,6 +1,7 @@
 package jp.jpki.lifecycle.query.statistics;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import jp.jpki.lifecycle.api.expiry.CertificateExpired;
 import jp.jpki.lifecycle.api.issuance.CardWorkFailed;
@@ -44,67 +45,69 @@ class StatisticsProjection {
 
     @EventHandler
     void on(IssuanceRequested e) {
-        store.rememberMunicipality(e.pairId(), e.holder().municipalityCode());
+        store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), e.holder().municipalityCode()));
     }
 
     @EventHandler
     void on(ProxyApplicationOpened e) {
-        store.rememberMunicipality(e.pairId(), e.holder().municipalityCode());
+        store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), e.holder().municipalityCode()));
     }
 
     @EventHandler
     void on(CertificatesIssued e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        countSigned(origin(e.pairId(), seq, at, office, municipality), StatisticsOperation.ISSUED, e.certificates(), e.feeYen());
+        count(e.pairId(), seq, at, office, municipality,
+                signed(StatisticsOperation.ISSUED, e.certificates(), e.feeYen()));
     }
 
     @EventHandler
     void on(CertificatesRenewed e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        countSigned(origin(e.pairId(), seq, at, office, municipality), StatisticsOperation.RENEWED, e.certificates(), e.feeYen());
+        count(e.pairId(), seq, at, office, municipality,
+                signed(StatisticsOperation.RENEWED, e.certificates(), e.feeYen()));
     }
 
     @EventHandler
     void on(CertificateRevoked e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        store.count(origin(e.pairId(), seq, at, office, municipality), e.kind().name(), StatisticsOperation.REVOKED,
-                e.reason().name(), 0);
+        count(e.pairId(), seq, at, office, municipality,
+                feeless(e.kind().name(), StatisticsOperation.REVOKED, e.reason().name()));
     }
 
     @EventHandler
     void on(CertificateHeld e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        store.count(origin(e.pairId(), seq, at, office, municipality), e.kind().name(), StatisticsOperation.HELD,
-                StatisticsStore.NONE, 0);
+        count(e.pairId(), seq, at, office, municipality,
+                feeless(e.kind().name(), StatisticsOperation.HELD, StatisticsStore.NONE));
     }
 
     @EventHandler
     void on(PinLocked e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        store.count(origin(e.pairId(), seq, at, office, municipality), e.kind().name(), StatisticsOperation.PIN_LOCKED,
-                StatisticsStore.NONE, 0);
+        count(e.pairId(), seq, at, office, municipality,
+                feeless(e.kind().name(), StatisticsOperation.PIN_LOCKED, StatisticsStore.NONE));
     }
 
     @EventHandler
     void on(PinReset e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        store.count(origin(e.pairId(), seq, at, office, municipality), e.kind().name(), StatisticsOperation.PIN_RESET,
-                StatisticsStore.NONE, 0);
+        count(e.pairId(), seq, at, office, municipality,
+                feeless(e.kind().name(), StatisticsOperation.PIN_RESET, StatisticsStore.NONE));
     }
 
     @EventHandler
     void on(CertificateExpired e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        store.count(origin(e.pairId(), seq, at, office, municipality), e.kind().name(), StatisticsOperation.EXPIRED,
-                StatisticsStore.NONE, 0);
+        count(e.pairId(), seq, at, office, municipality,
+                feeless(e.kind().name(), StatisticsOperation.EXPIRED, StatisticsStore.NONE));
     }
 
     /** Card work belongs to the pair, not to one certificate: counted with kind {@code -}. */
     @EventHandler
     void on(CardWorkFailed e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OFFICE) String office, @MetaDataValue(MetadataKeys.MUNICIPALITY) String municipality) {
-        store.count(origin(e.pairId(), seq, at, office, municipality), StatisticsStore.NONE,
-                StatisticsOperation.CARD_WORK_FAILED, StatisticsStore.NONE, 0);
+        count(e.pairId(), seq, at, office, municipality,
+                feeless(StatisticsStore.NONE, StatisticsOperation.CARD_WORK_FAILED, StatisticsStore.NONE));
     }
 
     @ResetHandler
@@ -121,16 +124,27 @@ class StatisticsProjection {
      * R-PRC-7 prices the pair, not each certificate: the fee is booked once, on the event's first certificate,
      * so that sums over any grouping equal the fees collected.
      */
-    private void countSigned(EventOrigin origin, StatisticsOperation operation, List<IssuedCertificate> certificates,
-                             int feeYen) {
+    private static List<StatisticsTally> signed(StatisticsOperation operation, List<IssuedCertificate> certificates,
+                                                int feeYen) {
+        List<StatisticsTally> tallies = new ArrayList<>(certificates.size());
         for (int i = 0; i < certificates.size(); i++) {
-            store.count(origin, certificates.get(i).kind().name(), operation, StatisticsStore.NONE, i == 0 ? feeYen : 0);
+            tallies.add(new StatisticsTally(certificates.get(i).kind().name(), operation, StatisticsStore.NONE,
+                    i == 0 ? feeYen : 0));
         }
+        return tallies;
+    }
+
+    private static List<StatisticsTally> feeless(String kind, StatisticsOperation operation, String reason) {
+        return List.of(new StatisticsTally(kind, operation, reason, 0));
     }
 
     /** Office and municipality come from who did the work; system events fall back to the pair's municipality. */
-    private EventOrigin origin(PairId pairId, long seq, Instant at, String office, String municipality) {
-        String where = municipality != null ? municipality : store.municipalityOf(pairId).orElse(StatisticsStore.NONE);
-        return new EventOrigin(pairId, seq, JapanTime.dateOf(at), office != null ? office : StatisticsStore.NONE, where);
+    private void count(PairId pairId, long seq, Instant at, String office, String municipality,
+                       List<StatisticsTally> tallies) {
+        store.inBatch(batch -> {
+            String where = municipality != null ? municipality : batch.municipalityOf(pairId).orElse(StatisticsStore.NONE);
+            batch.count(new EventOrigin(pairId, seq, JapanTime.dateOf(at), office != null ? office : StatisticsStore.NONE,
+                    where), tallies);
+        });
     }
 }

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ import jp.jpki.lifecycle.api.query.StatisticsQuery;
 import jp.jpki.lifecycle.api.query.StatisticsRow;
 import jp.jpki.lifecycle.query.support.EventFeed;
 import jp.jpki.lifecycle.query.support.InMemoryMongo;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +55,7 @@ class StatisticsProjectionTest {
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo();
-        StatisticsStore store = new StatisticsStore(mongo.template());
-        store.afterPropertiesSet();
-        projection = new StatisticsProjection(store);
+        projection = new StatisticsProjection(new StatisticsStore(mongo.template(), new StatisticsJournal(mongo.template())));
         events = new EventFeed(projection).at(Instant.parse("2026-04-01T01:00:00Z"));
     }
 
@@ -170,6 +170,97 @@ class StatisticsProjectionTest {
         projection.onReset();
 
         assertThat(query(APRIL_1, APRIL_1, OPERATION)).isEmpty();
+    }
+
+    @Test
+    void a_batch_counts_what_the_same_events_one_by_one_count() {
+        events.inOneBatch(this::feedSomeOfEverything);
+        List<List<StatisticsRow>> batched = everyGrouping();
+
+        projection.onReset();
+        events.redeliverAll();
+
+        assertThat(everyGrouping()).isEqualTo(batched);
+        assertThat(batched.get(0)).containsExactly(
+                new StatisticsRow(null, null, null, null, StatisticsOperation.EXPIRED, null, 1, 0),
+                new StatisticsRow(null, null, null, null, StatisticsOperation.ISSUED, null, 3, 200),
+                new StatisticsRow(null, null, null, null, StatisticsOperation.PIN_LOCKED, null, 2, 0),
+                new StatisticsRow(null, null, null, null, StatisticsOperation.REVOKED, null, 1, 0));
+    }
+
+    @Test
+    void a_batch_delivered_again_counts_nothing_twice() {
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        events.inOneBatch(() -> {
+            batch.add(events.by(SETAGAYA).feed(PAIR_1, issued(PAIR_1, "req-1", 200, certificate(SIGN, "01", NOT_AFTER),
+                    certificate(AUTH, "02", NOT_AFTER))));
+            batch.add(events.feed(PAIR_1, pinLocked(PAIR_1, AUTH)));
+            batch.add(events.feed(PAIR_2, pinLocked(PAIR_2, AUTH)));
+        });
+        events.feed(PAIR_1, pinLocked(PAIR_1, SIGN));
+
+        events.redeliverInOneBatch(batch);
+        events.redeliverInOneBatch(List.of(batch.get(2), batch.get(1)));
+
+        assertThat(query(APRIL_1, APRIL_1, OPERATION)).containsExactly(
+                new StatisticsRow(null, null, null, null, StatisticsOperation.ISSUED, null, 2, 200),
+                new StatisticsRow(null, null, null, null, StatisticsOperation.PIN_LOCKED, null, 3, 0));
+    }
+
+    @Test
+    void a_range_counts_its_partial_months_from_days_and_its_whole_months_once() {
+        events.by(SETAGAYA).at(Instant.parse("2026-03-31T01:00:00Z")).feed(PAIR_1, pinLocked(PAIR_1, SIGN));
+        events.at(Instant.parse("2026-04-01T01:00:00Z")).feed(PAIR_1, pinLocked(PAIR_1, AUTH));
+        events.at(Instant.parse("2026-04-30T01:00:00Z")).feed(PAIR_2, pinLocked(PAIR_2, SIGN));
+        events.at(Instant.parse("2026-05-01T01:00:00Z")).feed(PAIR_2, pinLocked(PAIR_2, AUTH));
+
+        assertThat(total(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 5, 1))).isEqualTo(4);
+        assertThat(total(APRIL_1, LocalDate.of(2026, 4, 30))).isEqualTo(2);
+        assertThat(total(LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 30))).isEqualTo(1);
+        assertThat(total(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31))).isEqualTo(1);
+        assertThat(total(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31))).isEqualTo(1);
+        assertThat(total(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEqualTo(4);
+        assertThat(total(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31))).isEqualTo(4);
+    }
+
+    @Test
+    void a_leap_day_counts_in_its_day_and_in_february() {
+        events.by(SETAGAYA).at(Instant.parse("2028-02-29T01:00:00Z")).feed(PAIR_1, pinLocked(PAIR_1, SIGN));
+
+        assertThat(total(LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 29))).isEqualTo(1);
+        assertThat(total(LocalDate.of(2028, 2, 29), LocalDate.of(2028, 2, 29))).isEqualTo(1);
+        assertThat(total(LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 28))).isZero();
+        assertThat(query(LocalDate.of(2028, 1, 1), LocalDate.of(2028, 12, 31), DAY))
+                .extracting(StatisticsRow::day).containsExactly(LocalDate.of(2028, 2, 29));
+    }
+
+    @Test
+    void office_ids_with_dots_and_dollars_come_back_as_they_are() {
+        events.by(Map.of(MetadataKeys.OFFICE, "$tokyo.shibuya", MetadataKeys.MUNICIPALITY, "131130"))
+                .feed(PAIR_1, pinLocked(PAIR_1, SIGN));
+
+        assertThat(query(APRIL_1, APRIL_1, OFFICE, MUNICIPALITY)).containsExactly(
+                new StatisticsRow(null, "$tokyo.shibuya", "131130", null, null, null, 1, 0));
+    }
+
+    private void feedSomeOfEverything() {
+        events.by(SETAGAYA).feed(PAIR_1, issuanceRequested(PAIR_1, "req-1", "R-1", "CARD-1", SIGN, AUTH),
+                issued(PAIR_1, "req-1", 200, certificate(SIGN, "01", NOT_AFTER), certificate(AUTH, "02", NOT_AFTER)),
+                pinLocked(PAIR_1, AUTH), revoked(PAIR_1, SIGN, "01", RevocationReason.KEY_COMPROMISE));
+        events.by(KITAZAWA).at(Instant.parse("2026-04-02T01:00:00Z")).feed(PAIR_2,
+                issuanceRequested(PAIR_2, "req-2", "R-2", "CARD-2", AUTH), issued(PAIR_2, "req-2", 0, certificate(AUTH, "03", NOT_AFTER)),
+                pinLocked(PAIR_2, AUTH));
+        events.bySystem().feed(PAIR_2, expired(PAIR_2, AUTH, "03", NOT_AFTER));
+    }
+
+    private List<List<StatisticsRow>> everyGrouping() {
+        LocalDate to = LocalDate.of(2026, 4, 30);
+        return List.of(query(APRIL_1, to, OPERATION), query(APRIL_1, to, DAY, OFFICE, MUNICIPALITY, KIND, OPERATION, REASON),
+                query(APRIL_1, APRIL_1.plusDays(1), OFFICE, KIND), query(APRIL_1, to));
+    }
+
+    private long total(LocalDate from, LocalDate to) {
+        return query(from, to).stream().mapToLong(StatisticsRow::count).sum();
     }
 
     private List<StatisticsRow> query(LocalDate from, LocalDate to, StatisticsDimension... groupBy) {

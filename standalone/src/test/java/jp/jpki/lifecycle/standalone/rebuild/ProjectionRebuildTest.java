@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProjectionRebuildTest {
 
     private static final Map<String, String> COLLECTIONS = Map.of("counter-view", "counter_view",
-            "statistics", "statistics_daily", "revocation-status", "revocation_status", "audit-trail", "audit_trail");
+            "statistics", "statistics_days", "revocation-status", "revocation_status", "audit-trail", "audit_trail");
 
     @TempDir
     Path dataDir;

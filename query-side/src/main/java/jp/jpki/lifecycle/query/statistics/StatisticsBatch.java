@@ -1,0 +1,129 @@
+package jp.jpki.lifecycle.query.statistics;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The counts of one batch of events: the batch's pairs (municipality and guard) are read in one query at its
+ * start, the counts are summed in memory per day and month document and cell, and the sums reach the period
+ * documents through the {@link StatisticsJournal} after the batch's last event, a few round trips per batch
+ * instead of two or three per event.
+ * <p>
+ * A pair's guard {@code counted} is the sequence number of its last event counted: one pair's events come in
+ * order on one thread, so an event at or below it is a redelivery and counts nothing.
+ */
+final class StatisticsBatch implements ProjectionBatch.Pending {
+    private static final Long NOT_COUNTED = -1L;
+    private final MongoTemplate mongo;
+    private final StatisticsJournal journal;
+    /** Pair id → stored pair document as the batch has it so far, null for pairs not stored. */
+    private final Map<String, Document> pairs = new HashMap<>();
+    /** Written whole, with both fields, so that a pair document never gains a field (see {@link StatisticsJournal}). */
+    private final Set<String> changedPairs = new LinkedHashSet<>();
+    /** Period collection → period id → cell key → {count, feeYen}. */
+    private final Map<String, Map<String, Map<String, long[]>>> increments = new TreeMap<>();
+
+    StatisticsBatch(MongoTemplate mongo, StatisticsJournal journal, List<? extends EventMessage<?>> events) {
+        this.mongo = mongo;
+        this.journal = journal;
+        journal.recover(); // before reading guards: a half-applied batch may still have to set them
+        List<String> pairIds = events.stream().filter(DomainEventMessage.class::isInstance)
+                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().toList();
+        if (!pairIds.isEmpty()) {
+            mongo.getCollection(StatisticsStore.PAIRS).find(in("_id", pairIds))
+                    .forEach(pair -> pairs.put(pair.getString("_id"), pair));
+            pairIds.forEach(pairId -> pairs.putIfAbsent(pairId, null));
+        }
+    }
+
+    Optional<String> municipalityOf(PairId pairId) {
+        return Optional.ofNullable(pair(pairId.value())).map(pair -> pair.getString("municipality"));
+    }
+
+    /** The pair's municipality, for the events that carry none (deadlines raised by the system). */
+    void rememberMunicipality(PairId pairId, String municipalityCode) {
+        set(pairId.value(), "municipality", municipalityCode);
+    }
+
+    /** Adds the event's counts unless the pair's guard says it was counted before. */
+    void count(EventOrigin origin, List<StatisticsTally> tallies) {
+        String pairId = origin.pairId().value();
+        Document pair = pair(pairId);
+        Number counted = pair == null ? null : pair.get("counted", Number.class);
+        if (counted != null && counted.longValue() >= origin.sequence()) {
+            return;
+        }
+        Map<String, String> periods = StatisticsPeriods.containing(origin.day());
+        for (StatisticsTally tally : tallies) {
+            String key = new StatisticsCell(origin.officeId(), origin.municipality(), tally.kind(),
+                    tally.operation().name(), tally.reason()).key();
+            periods.forEach((collection, period) -> add(collection, period, key, tally.feeYen()));
+        }
+        set(pairId, "counted", origin.sequence());
+    }
+
+    @Override
+    public void flush() {
+        if (changedPairs.isEmpty()) {
+            return; // every count also moves a guard, so no changed pair means nothing to write
+        }
+        List<Document> pairWrites = new ArrayList<>();
+        for (String pairId : changedPairs) {
+            Document pair = pairs.get(pairId);
+            pairWrites.add(new Document("_id", pairId).append("municipality", pair.getString("municipality"))
+                    .append("counted", pair.get("counted", NOT_COUNTED)));
+        }
+        Map<String, List<Document>> periods = new TreeMap<>();
+        increments.forEach((collection, cells) -> periods.put(collection, periods(cells)));
+        journal.apply(periods, pairWrites);
+    }
+
+    private Document pair(String pairId) {
+        if (!pairs.containsKey(pairId)) {
+            pairs.put(pairId, mongo.getCollection(StatisticsStore.PAIRS).find(eq("_id", pairId)).first());
+        }
+        return pairs.get(pairId);
+    }
+
+    private void set(String pairId, String field, Object value) {
+        Document pair = pair(pairId);
+        if (pair == null) {
+            pair = new Document("_id", pairId);
+            pairs.put(pairId, pair);
+        }
+        pair.put(field, value);
+        changedPairs.add(pairId);
+    }
+
+    private void add(String collection, String period, String key, long feeYen) {
+        long[] cell = increments.computeIfAbsent(collection, c -> new TreeMap<>())
+                .computeIfAbsent(period, p -> new TreeMap<>()).computeIfAbsent(key, k -> new long[2]);
+        cell[0]++;
+        cell[1] += feeYen;
+    }
+
+    private static List<Document> periods(Map<String, Map<String, long[]>> periods) {
+        List<Document> documents = new ArrayList<>();
+        periods.forEach((period, cells) -> {
+            Document sums = new Document();
+            cells.forEach((key, cell) -> sums.append(key, new Document("count", cell[0]).append("feeYen", cell[1])));
+            documents.add(new Document("_id", period).append("cells", sums));
+        });
+        return documents;
+    }
+}
