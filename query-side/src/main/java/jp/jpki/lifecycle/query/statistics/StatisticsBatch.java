@@ -55,17 +55,20 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         return Optional.ofNullable(pair(pairId.value())).map(pair -> pair.getString("municipality"));
     }
 
-    /** The pair's municipality, for the events that carry none (deadlines raised by the system). */
-    void rememberMunicipality(PairId pairId, String municipalityCode) {
-        set(pairId.value(), "municipality", municipalityCode);
+    /**
+     * The pair's municipality, for the events that carry none (deadlines raised by the system). An application
+     * delivered again after later events of its pair were counted is old news: the pair may have moved since.
+     */
+    void rememberMunicipality(PairId pairId, long sequence, String municipalityCode) {
+        if (!countedThrough(pair(pairId.value()), sequence)) {
+            set(pairId.value(), "municipality", municipalityCode);
+        }
     }
 
     /** Adds the event's counts unless the pair's guard says it was counted before. */
     void count(EventOrigin origin, List<StatisticsTally> tallies) {
         String pairId = origin.pairId().value();
-        Document pair = pair(pairId);
-        Number counted = pair == null ? null : pair.get("counted", Number.class);
-        if (counted != null && counted.longValue() >= origin.sequence()) {
+        if (countedThrough(pair(pairId), origin.sequence())) {
             return;
         }
         Map<String, String> periods = StatisticsPeriods.containing(origin.day());
@@ -91,6 +94,11 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         Map<String, List<Document>> periods = new TreeMap<>();
         increments.forEach((collection, cells) -> periods.put(collection, periods(cells)));
         journal.apply(periods, pairWrites);
+    }
+
+    private static boolean countedThrough(Document pair, long sequence) {
+        Number counted = pair == null ? null : pair.get("counted", Number.class);
+        return counted != null && counted.longValue() >= sequence;
     }
 
     private Document pair(String pairId) {

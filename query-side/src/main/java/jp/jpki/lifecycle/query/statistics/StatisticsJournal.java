@@ -43,25 +43,23 @@ class StatisticsJournal {
     private static final String ID = "statistics";
     private static final String APPLYING = "applying";
     private static final String APPLIED = "applied";
-    private static final long UNKNOWN = -1;
 
     private final MongoTemplate mongo;
-    /** Number of the last batch applied; unknown at start, after a reset and after a failed apply. */
-    private long lastBatch = UNKNOWN;
 
     StatisticsJournal(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
-    /** Finishes a batch a crash or a failure left half applied; cheap once this process has applied one. */
-    synchronized void recover() {
-        if (lastBatch != UNKNOWN) {
-            return;
-        }
+    /**
+     * Finishes a batch a crash or a failure left half applied, and answers the number of the last batch. It reads
+     * the journal every time rather than remembering the number: when the processor moves between instances,
+     * another process may have written batches since this one last did, and a reused number would make a later
+     * recovery skip documents that carry it.
+     */
+    synchronized long recover() {
         Document entry = journal().find(eq("_id", ID)).first();
         if (entry == null) {
-            lastBatch = 0;
-            return;
+            return 0;
         }
         long batch = entry.get("batch", Number.class).longValue();
         if (APPLYING.equals(entry.getString("state"))) {
@@ -71,7 +69,7 @@ class StatisticsJournal {
             writePairs(entry.getList("pairs", Document.class));
             settle(entry);
         }
-        lastBatch = batch;
+        return batch;
     }
 
     /**
@@ -81,23 +79,15 @@ class StatisticsJournal {
      * @param pairs   {@code {_id: pair id, ...fields to set}} per pair
      */
     synchronized void apply(Map<String, List<Document>> periods, List<Document> pairs) {
-        recover();
-        long batch = lastBatch + 1;
+        long batch = recover() + 1;
         Document entry = new Document("_id", ID).append("batch", batch).append("state", APPLYING)
                 .append("periods", new Document(Map.copyOf(periods))).append("pairs", pairs);
-        lastBatch = UNKNOWN; // until the entry is applied: a failure below leaves it to recover()
         journal().replaceOne(eq("_id", ID), entry, new ReplaceOptions().upsert(true));
         for (String collection : StatisticsStore.PERIODS) {
             writePeriods(collection, periods(entry, collection), batch);
         }
         writePairs(pairs);
         settle(entry);
-        lastBatch = batch;
-    }
-
-    /** After a reset dropped the journal with the statistics. */
-    synchronized void forget() {
-        lastBatch = UNKNOWN;
     }
 
     /** Increments the cells and marks each document with the batch, one atomic update per document. */

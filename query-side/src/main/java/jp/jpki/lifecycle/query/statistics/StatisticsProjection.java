@@ -44,13 +44,13 @@ class StatisticsProjection {
     }
 
     @EventHandler
-    void on(IssuanceRequested e) {
-        store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), e.holder().municipalityCode()));
+    void on(IssuanceRequested e, @SequenceNumber long seq) {
+        store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), seq, e.holder().municipalityCode()));
     }
 
     @EventHandler
-    void on(ProxyApplicationOpened e) {
-        store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), e.holder().municipalityCode()));
+    void on(ProxyApplicationOpened e, @SequenceNumber long seq) {
+        store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), seq, e.holder().municipalityCode()));
     }
 
     @EventHandler

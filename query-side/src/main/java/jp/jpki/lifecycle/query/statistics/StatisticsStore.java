@@ -29,6 +29,8 @@ class StatisticsStore {
     static final String YEARS = "statistics_years";
     static final List<String> PERIODS = List.of(DAYS, MONTHS, YEARS);
     static final String PAIRS = "statistics_pairs";
+    /** Where earlier versions kept their per-cell rows; dropped by a rebuild so no dead data stays behind. */
+    private static final String LEGACY_ROWS = "statistics_daily";
     static final String NONE = "-";
 
     private final MongoTemplate mongo;
@@ -49,11 +51,10 @@ class StatisticsStore {
     }
 
     void deleteAll() {
-        for (String collection : List.of(DAYS, MONTHS, YEARS, PAIRS, StatisticsJournal.COLLECTION)) {
+        for (String collection : List.of(DAYS, MONTHS, YEARS, PAIRS, StatisticsJournal.COLLECTION, LEGACY_ROWS)) {
             if (mongo.collectionExists(collection)) { // the embedded server reports dropping a missing one as an error
                 mongo.dropCollection(collection);
             }
         }
-        journal.forget();
     }
 }

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
+import jp.jpki.lifecycle.api.pair.HolderFacts;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pair.RevocationReason;
@@ -128,6 +130,22 @@ class StatisticsProjectionTest {
         assertThat(query(APRIL_1, APRIL_1, OFFICE, MUNICIPALITY, OPERATION)).containsExactly(
                 new StatisticsRow(null, "-", "-", null, StatisticsOperation.EXPIRED, null, 1, 0),
                 new StatisticsRow(null, "-", "131121", null, StatisticsOperation.EXPIRED, null, 1, 0));
+    }
+
+    @Test
+    void an_application_delivered_again_after_a_move_does_not_bring_the_old_municipality_back() {
+        var first = events.by(SETAGAYA).feed(PAIR_1, issuanceRequested(PAIR_1, "req-1", "R-1", "CARD-1", SIGN));
+        events.feed(PAIR_1, pinLocked(PAIR_1, SIGN));
+        IssuanceRequested moved = issuanceRequested(PAIR_1, "req-2", "R-1", "CARD-2", SIGN);
+        events.feed(PAIR_1, new IssuanceRequested(PAIR_1, moved.requestId(), new HolderFacts("R-1", "131130",
+                moved.holder().basicInfo(), false), moved.card(), moved.cardExpiry(), moved.kinds(), moved.applicant(),
+                moved.terminalId(), moved.feeYen(), moved.eligibilityOverrideReason()));
+
+        events.redeliver(first);
+        events.bySystem().feed(PAIR_1, expired(PAIR_1, SIGN, "01", NOT_AFTER));
+
+        assertThat(query(APRIL_1, APRIL_1, MUNICIPALITY, OPERATION)).contains(
+                new StatisticsRow(null, null, "131130", null, StatisticsOperation.EXPIRED, null, 1, 0));
     }
 
     @Test
