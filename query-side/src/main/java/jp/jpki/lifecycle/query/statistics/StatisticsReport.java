@@ -45,7 +45,6 @@ final class StatisticsReport {
         StatisticsPeriods periods = StatisticsPeriods.covering(query.from(), query.to(),
                 dimensions.contains(StatisticsDimension.DAY));
         StatisticsReport report = new StatisticsReport(dimensions);
-        report.add(mongo, StatisticsStore.YEARS, periods.years());
         report.add(mongo, StatisticsStore.MONTHS, periods.months());
         report.add(mongo, StatisticsStore.DAYS, periods.days());
         return report.rows();
