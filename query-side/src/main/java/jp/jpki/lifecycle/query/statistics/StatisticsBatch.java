@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +30,8 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
     private static final Long NOT_COUNTED = -1L;
     private final MongoTemplate mongo;
     private final StatisticsJournal journal;
+    /** The journal's last batch when this one opened; only this batch's processor writes statistics until it ends. */
+    private final long lastBatch;
     /** Pair id → stored pair document as the batch has it so far, null for pairs not stored. */
     private final Map<String, Document> pairs = new HashMap<>();
     /** Written whole, with both fields, so that a pair document never gains a field (see {@link StatisticsJournal}). */
@@ -41,9 +42,8 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
     StatisticsBatch(MongoTemplate mongo, StatisticsJournal journal, List<? extends EventMessage<?>> events) {
         this.mongo = mongo;
         this.journal = journal;
-        journal.recover(); // before reading guards: a half-applied batch may still have to set them
-        List<String> pairIds = events.stream().filter(DomainEventMessage.class::isInstance)
-                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().toList();
+        lastBatch = journal.recover(); // before reading guards: a half-applied batch may still have to set them
+        List<String> pairIds = ProjectionBatch.pairIds(events);
         if (!pairIds.isEmpty()) {
             mongo.getCollection(StatisticsStore.PAIRS).find(in("_id", pairIds))
                     .forEach(pair -> pairs.put(pair.getString("_id"), pair));
@@ -93,7 +93,7 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         }
         Map<String, List<Document>> periods = new TreeMap<>();
         increments.forEach((collection, cells) -> periods.put(collection, periods(cells)));
-        journal.apply(periods, pairWrites);
+        journal.apply(lastBatch + 1, periods, pairWrites);
     }
 
     private static boolean countedThrough(Document pair, long sequence) {

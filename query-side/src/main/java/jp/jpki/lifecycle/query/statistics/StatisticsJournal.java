@@ -75,11 +75,11 @@ class StatisticsJournal {
     /**
      * Journals and applies one batch.
      *
+     * @param batch   the number after the one {@link #recover()} answered when the batch opened
      * @param periods period collection → {@code {_id: period, cells: {key: {count, feeYen}}}} per document
      * @param pairs   {@code {_id: pair id, ...fields to set}} per pair
      */
-    synchronized void apply(Map<String, List<Document>> periods, List<Document> pairs) {
-        long batch = recover() + 1;
+    synchronized void apply(long batch, Map<String, List<Document>> periods, List<Document> pairs) {
         Document entry = new Document("_id", ID).append("batch", batch).append("state", APPLYING)
                 .append("periods", new Document(Map.copyOf(periods))).append("pairs", pairs);
         journal().replaceOne(eq("_id", ID), entry, new ReplaceOptions().upsert(true));
