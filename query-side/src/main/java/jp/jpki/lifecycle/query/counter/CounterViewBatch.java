@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import jp.jpki.lifecycle.query.infrastructure.ProjectionBatch;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -33,8 +32,7 @@ final class CounterViewBatch implements ProjectionBatch.Pending {
     CounterViewBatch(MongoTemplate mongo, CounterLookups lookups, List<? extends EventMessage<?>> events) {
         this.mongo = mongo;
         this.lookups = lookups;
-        List<String> pairIds = events.stream().filter(DomainEventMessage.class::isInstance)
-                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().toList();
+        List<String> pairIds = ProjectionBatch.pairIds(events);
         if (!pairIds.isEmpty()) {
             mongo.find(Query.query(Criteria.where("_id").in(pairIds)), CounterViewDocument.class).forEach(this::loaded);
             pairIds.stream().filter(pairId -> !views.containsKey(pairId))

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -54,6 +55,12 @@ public final class ProjectionBatch {
             change.accept(single);
             single.flush();
         }
+    }
+
+    /** The pairs whose events are in a batch, each once, in the batch's order. */
+    public static List<String> pairIds(List<? extends EventMessage<?>> events) {
+        return events.stream().filter(DomainEventMessage.class::isInstance)
+                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier()).distinct().toList();
     }
 
     private <P extends Pending> P pending(Class<P> type, Function<List<? extends EventMessage<?>>, P> open) {
