@@ -33,7 +33,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                    boolean sparse) {
         MVMap<KeyValue, Object> map = store.openMap(BsonMaps.index(getFullCollectionNamespace(collectionName), indexName),
-                new MVMap.Builder<KeyValue, Object>().keyType(BsonTypes.INDEX_KEYS));
+                BsonMaps.indexMapType());
         return new BsonUniqueIndex(map, indexName, keys, sparse);
     }
 
@@ -85,7 +85,6 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     private MVMap<Object, Document> dataMap(String namespace) {
-        return store.openMap(BsonMaps.data(namespace),
-                new MVMap.Builder<Object, Document>().keyType(BsonTypes.IDS).valueType(BsonTypes.DOCUMENTS));
+        return store.openMap(BsonMaps.data(namespace), BsonMaps.dataMapType());
     }
 }

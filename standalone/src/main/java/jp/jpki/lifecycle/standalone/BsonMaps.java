@@ -36,6 +36,16 @@ final class BsonMaps {
         return PREFIX + namespace + INDEX + indexName;
     }
 
+    /** A collection's documents by id; the one definition the database opens and the migration writes. */
+    static MVMap.Builder<Object, Document> dataMapType() {
+        return new MVMap.Builder<Object, Document>().keyType(BsonTypes.IDS).valueType(BsonTypes.DOCUMENTS);
+    }
+
+    /** A unique index: key → the document's id. */
+    static MVMap.Builder<KeyValue, Object> indexMapType() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(BsonTypes.INDEX_KEYS);
+    }
+
     static boolean belongsTo(String mapName, String database) {
         return mapName.startsWith(PREFIX + DATA + database + ".") || mapName.startsWith(PREFIX + database + ".")
                 || mapName.startsWith("meta." + database + ".");
@@ -55,20 +65,19 @@ final class BsonMaps {
         }
         for (String name : older) {
             if (name.startsWith(DATA)) {
-                MVMap<Object, Document> from = store.openMap(name);
-                MVMap<Object, Document> to = store.openMap(PREFIX + name,
-                        new MVMap.Builder<Object, Document>().keyType(BsonTypes.IDS).valueType(BsonTypes.DOCUMENTS));
-                from.forEach(to::put);
-                store.removeMap(from);
+                copy(store, name, dataMapType());
             } else {
-                MVMap<KeyValue, Object> from = store.openMap(name);
-                MVMap<KeyValue, Object> to = store.openMap(PREFIX + name,
-                        new MVMap.Builder<KeyValue, Object>().keyType(BsonTypes.INDEX_KEYS));
-                from.forEach(to::put);
-                store.removeMap(from);
+                copy(store, name, indexMapType());
             }
         }
         store.commit();
         log.info("Embedded MongoDB: {} maps moved to the BSON format", older.size());
+    }
+
+    private static <K, V> void copy(MVStore store, String name, MVMap.Builder<K, V> type) {
+        MVMap<K, V> from = store.openMap(name);
+        MVMap<K, V> to = store.openMap(PREFIX + name, type);
+        from.forEach(to::put);
+        store.removeMap(from);
     }
 }
