@@ -20,8 +20,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
  * Writes a national-shaped history of {@code pairs} certificate pairs into a fresh data directory of the standalone
- * app, through Axon's JDBC storage engine, and a manifest of the pairs ({@code <data-dir>/bench/pairs.csv}) for the
- * load drivers. Start the app on the directory afterwards: its projections build from the store.
+ * app, in time order as a store that grew day by day holds them ({@link ChronologicalSpill}), and a manifest of the
+ * pairs ({@code <data-dir>/bench/pairs.csv}) for the load drivers. Start the app on the directory afterwards: its projections build from the store.
  * <p>
  * The directory must be new: on an existing one the card-work saga already tracks the store and would start card
  * work for every generated issuance. Deadlines (expiry, renewal window) of the generated certificates are not
@@ -52,11 +52,11 @@ public final class HistoryGenerator {
         CertificateTemplates certificates = new CertificateTemplates(dataDir.resolve("ca/jpki-ca.p12"), clock);
         LocalDate today = LocalDate.now(clock);
         Map<String, Long> byType = new TreeMap<>();
-        long events = 0;
         long start = System.nanoTime();
-        long lastReport = start;
-        ExecutorService writing = Executors.newSingleThreadExecutor();
+        Progress progress = new Progress(start);
+        ExecutorService spilling = Executors.newSingleThreadExecutor();
         try (EventStoreWriter store = new EventStoreWriter(dataDir);
+             ChronologicalSpill spill = new ChronologicalSpill(dataDir.resolve("bench/spill"));
              BufferedWriter manifest = Files.newBufferedWriter(dataDir.resolve("bench/pairs.csv"))) {
             manifest.write("pairId,municipality,office,residentRef,cardId,signStatus,signSerial,authStatus,authSerial\n");
             List<DomainEventMessage<?>> batch = new ArrayList<>();
@@ -67,28 +67,58 @@ public final class HistoryGenerator {
                 history.events().forEach(e -> byType.merge(e.getPayloadType().getSimpleName(), 1L, Long::sum));
                 write(manifest, history.summary());
                 if (batch.size() >= BATCH_EVENTS || i == pairs - 1) {
-                    events += batch.size();
-                    // generation and the insert overlap: one batch in flight while the next is generated
+                    // generation and serialization overlap: one batch in flight while the next is generated
                     if (inFlight != null) {
                         inFlight.get();
                     }
                     List<DomainEventMessage<?>> full = batch;
-                    inFlight = writing.submit(() -> store.append(full));
+                    inFlight = spilling.submit(() -> full.forEach(event -> spill.add(store.stored(event))));
                     batch = new ArrayList<>();
                 }
-                if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10)) {
-                    lastReport = System.nanoTime();
-                    report("progress", i + 1, events, start);
-                }
+                progress.report("generated", i + 1, spill.added());
             }
             if (inFlight != null) {
                 inFlight.get();
             }
+            long generated = spill.added();
+            long[] written = {0};
+            spill.drain(BATCH_EVENTS, chunk -> {
+                store.append(chunk);
+                written[0] += chunk.size();
+                progress.report("written in time order", pairs, written[0]);
+            });
+            progress.done(pairs, generated);
         } finally {
-            writing.shutdown();
+            spilling.shutdown();
         }
-        report("done", pairs, events, start);
         byType.forEach((type, count) -> System.out.printf("  %-28s %,12d%n", type, count));
+    }
+
+    /** A line every 10 s, so that a run of an hour shows where it is. */
+    private static final class Progress {
+        private final long start;
+        private long last;
+
+        Progress(long start) {
+            this.start = start;
+            this.last = start;
+        }
+
+        void report(String stage, int pairs, long events) {
+            if (System.nanoTime() - last > TimeUnit.SECONDS.toNanos(10)) {
+                last = System.nanoTime();
+                print(stage, pairs, events);
+            }
+        }
+
+        void done(int pairs, long events) {
+            print("done", pairs, events);
+        }
+
+        private void print(String stage, int pairs, long events) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s: %,d pairs, %,d events in %.0f s (%,.0f events/s)%n", stage, pairs, events, seconds, events / seconds);
+        }
     }
 
     private static void write(BufferedWriter manifest, PairHistory.Summary pair) throws IOException {
@@ -96,10 +126,5 @@ public final class HistoryGenerator {
                 pair.statuses().get(CertificateKind.SIGN).name(), pair.serials().get(CertificateKind.SIGN),
                 pair.statuses().get(CertificateKind.AUTH).name(), pair.serials().get(CertificateKind.AUTH)));
         manifest.write('\n');
-    }
-
-    private static void report(String stage, int pairs, long events, long start) {
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%s: %,d pairs, %,d events in %.0f s (%,.0f events/s)%n", stage, pairs, events, seconds, events / seconds);
     }
 }
