@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,8 +19,10 @@ import java.util.function.Function;
  * T5 and T6 on a generated data directory whose projections are built: counter lookups over HTTP as the demo clerk
  * (whose jurisdiction is municipality 131121, so the lookups target the generated pairs there) by pair id, resident
  * reference, card id and serial, one client at a time so the numbers are latencies, not queueing; then one year of
- * statistics grouped by office × kind × operation as the statistics user, several times.
- * Usage: QueryLatencyDriver dataDir [lookupsPerKind=500] [statisticsRuns=7]
+ * statistics grouped by office × kind × operation as the statistics user, several times. The lookups are measured
+ * after a warm-up of all four kinds for {@code warmUpSeconds}: a counter's server runs for days, and its latency is
+ * that of compiled code, not of the first thousands of requests, which the JIT is still compiling.
+ * Usage: QueryLatencyDriver dataDir [lookupsPerKind=500] [statisticsRuns=7] [warmUpSeconds=30]
  */
 public final class QueryLatencyDriver {
 
@@ -34,18 +37,19 @@ public final class QueryLatencyDriver {
         Path dataDir = Path.of(args[0]);
         int lookups = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int statisticsRuns = args.length > 2 ? Integer.parseInt(args[2]) : 7;
+        Duration warmUp = Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 30);
         List<PairManifest.Pair> pairs = PairManifest.read(dataDir).in(DEMO_MUNICIPALITY);
         try (StandaloneOnDataDir app = new StandaloneOnDataDir(dataDir)) {
             QueryLatencyDriver driver = new QueryLatencyDriver();
             driver.base = app.baseUrl();
             System.out.printf("%,d pairs in the data dir's manifest are in %s%n", pairs.size(), DEMO_MUNICIPALITY);
-            driver.lookups(pairs, lookups);
+            driver.lookups(pairs, lookups, warmUp);
             driver.statistics(LocalDate.now().getYear() - 1, statisticsRuns);
         }
         System.exit(0);
     }
 
-    private void lookups(List<PairManifest.Pair> pairs, int count) throws Exception {
+    private void lookups(List<PairManifest.Pair> pairs, int count, Duration warmUp) throws Exception {
         Random random = new Random(7);
         List<Function<PairManifest.Pair, String>> kinds = List.of(
                 p -> "/api/certificate-pairs/" + p.pairId(),
@@ -53,10 +57,12 @@ public final class QueryLatencyDriver {
                 p -> "/api/certificate-pairs?cardId=" + encode(p.cardId()),
                 p -> "/api/certificate-pairs?serial=" + p.authSerial());
         List<String> names = List.of("by pair id", "by resident ref", "by card id", "by AUTH serial");
+        long warmedUp = 0;
+        for (long end = System.nanoTime() + warmUp.toNanos(); System.nanoTime() < end; warmedUp++) {
+            get(kinds.get((int) (warmedUp % kinds.size())).apply(pairs.get(random.nextInt(pairs.size()))), CLERK);
+        }
+        System.out.printf("warm-up: %,d lookups in %d s%n", warmedUp, warmUp.toSeconds());
         for (int k = 0; k < kinds.size(); k++) {
-            for (int i = 0; i < Math.min(50, count); i++) {
-                get(kinds.get(k).apply(pairs.get(random.nextInt(pairs.size()))), CLERK); // warm-up
-            }
             List<Long> samples = new ArrayList<>();
             int misses = 0;
             for (int i = 0; i < count; i++) {
