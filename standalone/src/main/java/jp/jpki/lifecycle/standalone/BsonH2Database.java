@@ -84,7 +84,7 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
         return getStorageSize();
     }
 
-    private MVMap<Object, Document> dataMap(String namespace) {
+    private MVMap<Object, byte[]> dataMap(String namespace) {
         return store.openMap(BsonMaps.data(namespace), BsonMaps.dataMapType());
     }
 }

@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +37,13 @@ final class BsonMaps {
         return PREFIX + namespace + INDEX + indexName;
     }
 
-    /** A collection's documents by id; the one definition the database opens and the migration writes. */
-    static MVMap.Builder<Object, Document> dataMapType() {
-        return new MVMap.Builder<Object, Document>().keyType(BsonTypes.IDS).valueType(BsonTypes.DOCUMENTS);
+    /**
+     * A collection's documents by id, each as its BSON bytes; the one definition the database opens and the
+     * migration writes. A value is stored as its length and its bytes, exactly as the document type of December
+     * 2026 stored a document, so maps written by that type read as they are.
+     */
+    static MVMap.Builder<Object, byte[]> dataMapType() {
+        return new MVMap.Builder<Object, byte[]>().keyType(BsonTypes.IDS).valueType(ByteArrayDataType.INSTANCE);
     }
 
     /** A unique index: key → the document's id. */
@@ -65,7 +70,10 @@ final class BsonMaps {
         }
         for (String name : older) {
             if (name.startsWith(DATA)) {
-                copy(store, name, dataMapType());
+                MVMap<Object, Document> from = store.openMap(name);
+                MVMap<Object, byte[]> to = store.openMap(PREFIX + name, dataMapType());
+                from.forEach((id, document) -> to.put(id, BsonTypes.encode(document)));
+                store.removeMap(from);
             } else {
                 copy(store, name, indexMapType());
             }

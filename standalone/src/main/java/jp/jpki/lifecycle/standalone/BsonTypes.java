@@ -27,8 +27,6 @@ import org.h2.mvstore.type.BasicDataType;
  * B-tree search: two thirds of the embedded server's time in the rebuild profile.
  */
 final class BsonTypes {
-    static final BasicDataType<Document> DOCUMENTS = new BsonType<>(document -> document, bson -> bson,
-            BsonTypes::estimate, null, Document[]::new);
     static final BasicDataType<Object> IDS = new BsonType<>(id -> new Document("v", toBson(id)),
             bson -> fromBson(bson.get("v")), BsonTypes::estimate, ValueComparator.asc(), Object[]::new);
     static final BasicDataType<KeyValue> INDEX_KEYS = new BsonType<>(
@@ -107,15 +105,27 @@ final class BsonTypes {
         return value instanceof Document document && document.containsKey(MISSING) ? Missing.getInstance() : value;
     }
 
-    private static void writeBson(WriteBuffer buffer, Document document) {
+    /** A document as BSON bytes (the server's encoder, so every value type the server handles survives). */
+    static byte[] encode(Document document) {
         ByteBuf bson = Unpooled.buffer();
         try {
             BsonEncoder.encodeDocument(document, bson);
-            buffer.putVarInt(bson.readableBytes());
-            buffer.put(bson.nioBuffer());
+            byte[] bytes = new byte[bson.readableBytes()];
+            bson.readBytes(bytes);
+            return bytes;
         } finally {
             bson.release();
         }
+    }
+
+    static Document decode(byte[] bson) {
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
+    }
+
+    private static void writeBson(WriteBuffer buffer, Document document) {
+        byte[] bson = encode(document);
+        buffer.putVarInt(bson.length);
+        buffer.put(bson);
     }
 
     private static Document readBson(ByteBuffer buffer) {

@@ -15,11 +15,14 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,12 +31,18 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded MongoDB's file store in BSON: documents of every type come back as written after a restart, ids and
- * unique indexes keep working, concurrent updates leave no document half written, and a data directory written by the server's own H2 backend is carried over.
+ * unique indexes keep working, concurrent updates leave no document half written, and data directories written by
+ * the server's own H2 backend or by the earlier document type of ours are carried over.
  */
 class EmbeddedMongoFileStoreTest {
 
@@ -61,6 +70,53 @@ class EmbeddedMongoFileStoreTest {
 
         with(new DurableH2Backend(file), this::assertSamples);
         with(new DurableH2Backend(file), this::assertSamples);
+    }
+
+    @Test
+    void a_store_whose_documents_were_written_as_document_objects_reads_as_it_is() {
+        String file = dir.resolve("objects.mv").toString();
+        with(new DurableH2Backend(file), this::writeSamples);
+        MVStore store = MVStore.open(file);
+        try {
+            for (String name : store.getMapNames().stream().filter(name -> name.startsWith("bson.databases.")).toList()) {
+                MVMap<Object, byte[]> stored = store.openMap(name, BsonMaps.dataMapType());
+                Map<Object, de.bwaldvogel.mongo.bson.Document> documents = new HashMap<>();
+                stored.forEach((id, bson) -> documents.put(id, BsonTypes.decode(bson)));
+                store.removeMap(stored);
+                store.openMap(name, new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().keyType(BsonTypes.IDS)
+                        .valueType(new DocumentObjects())).putAll(documents);
+            }
+        } finally {
+            store.close();
+        }
+
+        with(new DurableH2Backend(file), this::assertSamples);
+    }
+
+    /** How the file store held documents until it kept their bytes: as objects, written as length and BSON. */
+    private static final class DocumentObjects extends BasicDataType<de.bwaldvogel.mongo.bson.Document> {
+        @Override
+        public int getMemory(de.bwaldvogel.mongo.bson.Document document) {
+            return 1_000;
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, de.bwaldvogel.mongo.bson.Document document) {
+            byte[] bson = BsonTypes.encode(document);
+            buffer.putVarInt(bson.length).put(bson);
+        }
+
+        @Override
+        public de.bwaldvogel.mongo.bson.Document read(ByteBuffer buffer) {
+            byte[] bson = new byte[DataUtils.readVarInt(buffer)];
+            buffer.get(bson);
+            return BsonTypes.decode(bson);
+        }
+
+        @Override
+        public de.bwaldvogel.mongo.bson.Document[] createStorage(int size) {
+            return new de.bwaldvogel.mongo.bson.Document[size];
+        }
     }
 
     @Test
