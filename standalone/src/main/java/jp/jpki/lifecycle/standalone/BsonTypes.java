@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -28,11 +29,19 @@ import org.h2.mvstore.type.BasicDataType;
  */
 final class BsonTypes {
     static final BasicDataType<Object> IDS = new BsonType<>(id -> new Document("v", toBson(id)),
-            bson -> fromBson(bson.get("v")), BsonTypes::estimate, ValueComparator.asc(), Object[]::new);
+            bson -> fromBson(bson.get("v")), BsonTypes::estimate, ValueComparator.asc(), Object[]::new,
+            id -> id instanceof String string ? List.of(string) : null, strings -> strings[0]);
     static final BasicDataType<KeyValue> INDEX_KEYS = new BsonType<>(
             key -> new Document("v", key.stream().map(BsonTypes::toBson).toList()),
             bson -> new KeyValue(((List<?>) bson.get("v")).stream().map(BsonTypes::fromBson).toList()),
-            key -> estimate(key.stream().toList()), BsonTypes::compareKeys, KeyValue[]::new);
+            key -> estimate(key.stream().toList()), BsonTypes::compareKeys, KeyValue[]::new,
+            BsonTypes::stringsOnly, strings -> new KeyValue((Object[]) strings));
+
+    /**
+     * Written before a key of strings only, where the length of its BSON would be: no BSON document is empty, so a
+     * reader tells the two apart, and keys written as BSON before this form existed read as they are.
+     */
+    private static final int STRINGS = 0;
 
     /** BSON cannot hold "missing"; a key that is missing is written as this marker document. */
     private static final String MISSING = "\u0000missing";
@@ -40,21 +49,31 @@ final class BsonTypes {
     private BsonTypes() {
     }
 
-    /** Values stored as one BSON document each; ordered by {@code order}, or not comparable when it is null. */
+    /**
+     * Values stored as one BSON document each, or, when {@code strings} gives a value's strings, as those strings:
+     * ids and index keys are nearly always strings, and the store writes every key of a page each time it writes the
+     * page, which through BSON was most of the store's own CPU once documents were kept as bytes. Ordered by
+     * {@code order}, or not comparable when it is null.
+     */
     private static final class BsonType<T> extends BasicDataType<T> {
         private final Function<T, Document> toBson;
         private final Function<Document, T> fromBson;
         private final ToIntFunction<T> memory;
         private final Comparator<? super T> order;
         private final IntFunction<T[]> storage;
+        private final Function<T, List<String>> strings;
+        private final Function<String[], T> fromStrings;
 
         BsonType(Function<T, Document> toBson, Function<Document, T> fromBson, ToIntFunction<T> memory,
-                 Comparator<? super T> order, IntFunction<T[]> storage) {
+                 Comparator<? super T> order, IntFunction<T[]> storage, Function<T, List<String>> strings,
+                 Function<String[], T> fromStrings) {
             this.toBson = toBson;
             this.fromBson = fromBson;
             this.memory = memory;
             this.order = order;
             this.storage = storage;
+            this.strings = strings;
+            this.fromStrings = fromStrings;
         }
 
         @Override
@@ -64,12 +83,28 @@ final class BsonTypes {
 
         @Override
         public void write(WriteBuffer buffer, T value) {
-            writeBson(buffer, toBson.apply(value));
+            List<String> values = strings.apply(value);
+            if (values == null) {
+                writeBson(buffer, toBson.apply(value));
+                return;
+            }
+            buffer.putVarInt(STRINGS).putVarInt(values.size());
+            for (String string : values) {
+                buffer.putVarInt(string.length()).putStringData(string, string.length());
+            }
         }
 
         @Override
         public T read(ByteBuffer buffer) {
-            return fromBson.apply(readBson(buffer));
+            int length = DataUtils.readVarInt(buffer);
+            if (length != STRINGS) {
+                return fromBson.apply(readBson(buffer, length));
+            }
+            String[] values = new String[DataUtils.readVarInt(buffer)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = DataUtils.readString(buffer);
+            }
+            return fromStrings.apply(values);
         }
 
         @Override
@@ -84,6 +119,18 @@ final class BsonTypes {
         public T[] createStorage(int size) {
             return storage.apply(size);
         }
+    }
+
+    /** The key's values when every one of them is a string, else null. */
+    private static List<String> stringsOnly(KeyValue key) {
+        List<String> strings = new ArrayList<>(key.size());
+        for (int i = 0; i < key.size(); i++) {
+            if (!(key.get(i) instanceof String string)) {
+                return null;
+            }
+            strings.add(string);
+        }
+        return strings;
     }
 
     /** Index keys in the order MongoDB compares them: value by value, a shorter key before its longer extensions. */
@@ -128,8 +175,7 @@ final class BsonTypes {
         buffer.put(bson);
     }
 
-    private static Document readBson(ByteBuffer buffer) {
-        int length = DataUtils.readVarInt(buffer);
+    private static Document readBson(ByteBuffer buffer, int length) {
         ByteBuffer bson = buffer.slice();
         bson.limit(length);
         buffer.position(buffer.position() + length);

@@ -23,6 +23,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.function.Function;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,49 +77,85 @@ class EmbeddedMongoFileStoreTest {
     }
 
     @Test
-    void a_store_whose_documents_were_written_as_document_objects_reads_as_it_is() {
-        String file = dir.resolve("objects.mv").toString();
+    void a_store_written_in_the_earlier_forms_of_ours_reads_as_it_is() {
+        String file = dir.resolve("earlier.mv").toString();
         with(new DurableH2Backend(file), this::writeSamples);
+        rewriteInEarlierForms(file);
+
+        with(new DurableH2Backend(file), this::assertSamples);
+        with(new DurableH2Backend(file), this::assertSamples);
+    }
+
+    /** Every map again as the store wrote it before it kept documents as bytes and string keys as strings. */
+    private static void rewriteInEarlierForms(String file) {
         MVStore store = MVStore.open(file);
         try {
-            for (String name : store.getMapNames().stream().filter(name -> name.startsWith("bson.databases.")).toList()) {
-                MVMap<Object, byte[]> stored = store.openMap(name, BsonMaps.dataMapType());
-                Map<Object, de.bwaldvogel.mongo.bson.Document> documents = new HashMap<>();
-                stored.forEach((id, bson) -> documents.put(id, BsonTypes.decode(bson)));
-                store.removeMap(stored);
-                store.openMap(name, new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().keyType(BsonTypes.IDS)
-                        .valueType(new DocumentObjects())).putAll(documents);
+            for (String name : store.getMapNames().stream().filter(name -> name.startsWith("bson.")).toList()) {
+                if (name.startsWith("bson.databases.")) {
+                    MVMap<Object, byte[]> current = store.openMap(name, BsonMaps.dataMapType());
+                    Map<Object, de.bwaldvogel.mongo.bson.Document> documents = new HashMap<>();
+                    current.forEach((id, bson) -> documents.put(id, BsonTypes.decode(bson)));
+                    store.removeMap(current);
+                    store.openMap(name, new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>()
+                            .keyType(new AsBson<>(id -> id, v -> v, ValueComparator.asc()))
+                            .valueType(new AsBson<>(d -> d, d -> d, null))).putAll(documents);
+                } else {
+                    MVMap<KeyValue, Object> current = store.openMap(name, BsonMaps.indexMapType());
+                    Map<KeyValue, Object> entries = new HashMap<>(current);
+                    store.removeMap(current);
+                    store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(new AsBson<KeyValue>(
+                            key -> key.stream().toList(), v -> new KeyValue((List<?>) v),
+                            Comparator.comparing((KeyValue key) -> key.get(0), ValueComparator.asc())))).putAll(entries);
+                }
             }
         } finally {
             store.close();
         }
-
-        with(new DurableH2Backend(file), this::assertSamples);
     }
 
-    /** How the file store held documents until it kept their bytes: as objects, written as length and BSON. */
-    private static final class DocumentObjects extends BasicDataType<de.bwaldvogel.mongo.bson.Document> {
+    /** The earlier form of every value: a document {@code {v: value}} (or the document itself), as length and BSON. */
+    private static final class AsBson<T> extends BasicDataType<T> {
+        private final Function<T, Object> toValue;
+        private final Function<Object, T> fromValue;
+        private final Comparator<Object> order;
+
+        @SuppressWarnings("unchecked")
+        AsBson(Function<T, Object> toValue, Function<Object, T> fromValue, Comparator<?> order) {
+            this.toValue = toValue;
+            this.fromValue = fromValue;
+            this.order = (Comparator<Object>) order;
+        }
+
         @Override
-        public int getMemory(de.bwaldvogel.mongo.bson.Document document) {
+        public int getMemory(T value) {
             return 1_000;
         }
 
         @Override
-        public void write(WriteBuffer buffer, de.bwaldvogel.mongo.bson.Document document) {
-            byte[] bson = BsonTypes.encode(document);
-            buffer.putVarInt(bson.length).put(bson);
+        public void write(WriteBuffer buffer, T value) {
+            Object bson = toValue.apply(value);
+            byte[] bytes = BsonTypes.encode(bson instanceof de.bwaldvogel.mongo.bson.Document document && order == null
+                    ? document : new de.bwaldvogel.mongo.bson.Document("v", bson));
+            buffer.putVarInt(bytes.length).put(bytes);
         }
 
         @Override
-        public de.bwaldvogel.mongo.bson.Document read(ByteBuffer buffer) {
-            byte[] bson = new byte[DataUtils.readVarInt(buffer)];
-            buffer.get(bson);
-            return BsonTypes.decode(bson);
+        public T read(ByteBuffer buffer) {
+            byte[] bytes = new byte[DataUtils.readVarInt(buffer)];
+            buffer.get(bytes);
+            de.bwaldvogel.mongo.bson.Document bson = BsonTypes.decode(bytes);
+            return fromValue.apply(order == null ? bson : bson.get("v"));
         }
 
         @Override
-        public de.bwaldvogel.mongo.bson.Document[] createStorage(int size) {
-            return new de.bwaldvogel.mongo.bson.Document[size];
+        public int compare(T a, T b) {
+            return order == null ? super.compare(a, b) : order.compare(a, b);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public T[] createStorage(int size) {
+            return (T[]) new Object[size];
         }
     }
 
