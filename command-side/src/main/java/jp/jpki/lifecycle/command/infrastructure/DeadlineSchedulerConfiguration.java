@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Persistent deadlines: db-scheduler keeps Axon's deadlines (certificate expiry, renewal window, card-work
@@ -26,7 +27,10 @@ public class DeadlineSchedulerConfiguration {
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
                                 @Value("${jpki.deadlines.polling-interval:PT1S}") Duration pollingInterval,
                                 @Value("${jpki.deadlines.threads:2}") int threads) {
-        return new ClockedSchedulerBuilder(dataSource, tasks, clock)
+        // Axon schedules a deadline while the command's unit of work holds its JDBC connection; through the proxy
+        // db-scheduler writes on that connection, in that transaction. With a connection of its own, commands
+        // under load held every pooled connection while each waited for a second one, and stalled for 30 s.
+        return new ClockedSchedulerBuilder(new TransactionAwareDataSourceProxy(dataSource), tasks, clock)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .tableName("scheduled_tasks")
