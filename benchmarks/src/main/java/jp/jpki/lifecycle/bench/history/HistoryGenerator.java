@@ -21,7 +21,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 /**
  * Writes a national-shaped history of {@code pairs} certificate pairs into a fresh data directory of the standalone
  * app, in time order as a store that grew day by day holds them ({@link ChronologicalSpill}), and a manifest of the
- * pairs ({@code <data-dir>/bench/pairs.csv}) for the load drivers. Start the app on the directory afterwards: its projections build from the store.
+ * pairs ({@code <data-dir>/bench/pairs.csv}) for the load drivers. Start the app on the directory afterwards: its
+ * projections build from the store.
  * <p>
  * The directory must be new: on an existing one the card-work saga already tracks the store and would start card
  * work for every generated issuance. Deadlines (expiry, renewal window) of the generated certificates are not
@@ -52,8 +53,7 @@ public final class HistoryGenerator {
         CertificateTemplates certificates = new CertificateTemplates(dataDir.resolve("ca/jpki-ca.p12"), clock);
         LocalDate today = LocalDate.now(clock);
         Map<String, Long> byType = new TreeMap<>();
-        long start = System.nanoTime();
-        Progress progress = new Progress(start);
+        Progress progress = new Progress();
         ExecutorService spilling = Executors.newSingleThreadExecutor();
         try (EventStoreWriter store = new EventStoreWriter(dataDir);
              ChronologicalSpill spill = new ChronologicalSpill(dataDir.resolve("bench/spill"));
@@ -96,13 +96,8 @@ public final class HistoryGenerator {
 
     /** A line every 10 s, so that a run of an hour shows where it is. */
     private static final class Progress {
-        private final long start;
-        private long last;
-
-        Progress(long start) {
-            this.start = start;
-            this.last = start;
-        }
+        private final long start = System.nanoTime();
+        private long last = start;
 
         void report(String stage, int pairs, long events) {
             if (System.nanoTime() - last > TimeUnit.SECONDS.toNanos(10)) {
