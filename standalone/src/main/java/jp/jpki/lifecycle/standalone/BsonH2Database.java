@@ -37,6 +37,12 @@ final class BsonH2Database extends AbstractSynchronizedMongoDatabase<Object> {
     }
 
     @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                      boolean sparse) {
+        return new UnbuiltIndex(indexName, keys);
+    }
+
+    @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String namespace = getFullCollectionNamespace(collectionName);
         return new BsonCollection(this, collectionName, options, dataMap(namespace), store.openMap(BsonMaps.meta(namespace)),

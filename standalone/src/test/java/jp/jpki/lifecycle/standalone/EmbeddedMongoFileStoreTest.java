@@ -160,6 +160,21 @@ class EmbeddedMongoFileStoreTest {
     }
 
     @Test
+    void a_start_does_not_read_the_documents_of_a_collection_with_a_non_unique_index() {
+        String file = dir.resolve("indexed.mv").toString();
+        with(new DurableH2Backend(file), client -> {
+            writeSamples(client);
+            client.getDatabase("jpki").getCollection("views").createIndex(Indexes.ascending("tags"));
+        });
+        MVStore store = MVStore.open(file);
+        store.openMap(BsonMaps.data("jpki.views"), BsonMaps.dataMapType()).put("pair-1499", new byte[] {1, 2, 3});
+        store.close();
+
+        with(new DurableH2Backend(file), client -> assertThat(client.getDatabase("jpki").getCollection("views")
+                .find(eq("_id", "pair-1")).first()).as("started without decoding the unreadable document").isEqualTo(nested));
+    }
+
+    @Test
     void a_dropped_collection_is_gone_and_can_be_made_again() {
         String file = dir.resolve("drop.mv").toString();
         with(new DurableH2Backend(file), client -> {
