@@ -34,7 +34,7 @@ final class DurableH2Backend extends H2Backend {
 
     /** Collections only tracking projections write, each rebuildable from the event store. */
     private static final Set<String> READ_MODELS = Set.of("counter_view", "statistics_days", "statistics_months",
-            "statistics_pairs", "statistics_journal", "revocation_status", "audit_trail", "counter_lookup");
+            "statistics_years", "statistics_pairs", "statistics_journal", "revocation_status", "audit_trail", "counter_lookup");
 
     private static final Set<String> DOCUMENT_WRITES = Set.of("insert", "update", "delete");
 

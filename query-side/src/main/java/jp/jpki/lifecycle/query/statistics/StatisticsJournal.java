@@ -45,9 +45,11 @@ class StatisticsJournal {
     private static final String APPLIED = "applied";
 
     private final MongoTemplate mongo;
+    private final StatisticsYears years;
 
     StatisticsJournal(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.years = new StatisticsYears(mongo);
     }
 
     /**
@@ -59,6 +61,7 @@ class StatisticsJournal {
     synchronized long recover() {
         Document entry = journal().find(eq("_id", ID)).first();
         if (entry == null) {
+            years.markComplete(); // nothing counted yet: the years are counted along with the rest
             return 0;
         }
         long batch = entry.get("batch", Number.class).longValue();
@@ -69,6 +72,7 @@ class StatisticsJournal {
             writePairs(entry.getList("pairs", Document.class));
             settle(entry);
         }
+        years.fillFromMonthsUnlessComplete();
         return batch;
     }
 

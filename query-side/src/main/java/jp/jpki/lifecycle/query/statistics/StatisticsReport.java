@@ -13,6 +13,7 @@ import jp.jpki.lifecycle.api.query.StatisticsDimension;
 import jp.jpki.lifecycle.api.query.StatisticsOperation;
 import jp.jpki.lifecycle.api.query.StatisticsQuery;
 import jp.jpki.lifecycle.api.query.StatisticsRow;
+import jp.jpki.lifecycle.query.statistics.StatisticsPeriods.Longest;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -39,12 +40,14 @@ final class StatisticsReport {
         this.dimensions = dimensions;
     }
 
-    static List<StatisticsRow> of(MongoTemplate mongo, StatisticsQuery query) {
+    static List<StatisticsRow> of(MongoTemplate mongo, StatisticsQuery query, boolean yearsComplete) {
         List<StatisticsDimension> dimensions = Arrays.stream(StatisticsDimension.values())
                 .filter(query.groupBy()::contains).toList();
-        StatisticsPeriods periods = StatisticsPeriods.covering(query.from(), query.to(),
-                dimensions.contains(StatisticsDimension.DAY));
+        Longest longest = dimensions.contains(StatisticsDimension.DAY) ? Longest.DAY
+                : yearsComplete ? Longest.YEAR : Longest.MONTH;
+        StatisticsPeriods periods = StatisticsPeriods.covering(query.from(), query.to(), longest);
         StatisticsReport report = new StatisticsReport(dimensions);
+        report.add(mongo, StatisticsStore.YEARS, periods.years());
         report.add(mongo, StatisticsStore.MONTHS, periods.months());
         report.add(mongo, StatisticsStore.DAYS, periods.days());
         return report.rows();

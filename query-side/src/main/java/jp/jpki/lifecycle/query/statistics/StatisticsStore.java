@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Operation counts in one document per JST day ({@code statistics_days}, {@code _id} {@code 2025-03-14}) and per
- * month ({@code statistics_months}, {@code 2025-03}), each
+ * Operation counts in one document per JST day ({@code statistics_days}, {@code _id} {@code 2025-03-14}), per
+ * month ({@code statistics_months}, {@code 2025-03}) and per year ({@code statistics_years}, {@code 2025}), each
  * {@code {batch, cells: {<cell key>: {count, feeYen}}}} (see {@link StatisticsCell}), plus {@code statistics_pairs}:
  * each pair's municipality and the sequence number of its last event counted.
  * <p>
@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class StatisticsStore {
     static final String DAYS = "statistics_days";
     static final String MONTHS = "statistics_months";
-    static final List<String> PERIODS = List.of(DAYS, MONTHS);
+    static final String YEARS = "statistics_years";
+    static final List<String> PERIODS = List.of(DAYS, MONTHS, YEARS);
     static final String PAIRS = "statistics_pairs";
     /** Where earlier versions kept their per-cell rows; dropped by a rebuild so no dead data stays behind. */
     private static final String LEGACY_ROWS = "statistics_daily";
@@ -34,10 +35,12 @@ class StatisticsStore {
 
     private final MongoTemplate mongo;
     private final StatisticsJournal journal;
+    private final StatisticsYears years;
 
     StatisticsStore(MongoTemplate mongo, StatisticsJournal journal) {
         this.mongo = mongo;
         this.journal = journal;
+        this.years = new StatisticsYears(mongo);
     }
 
     /** Counts in the current batch of events (see {@link StatisticsBatch}). */
@@ -46,11 +49,11 @@ class StatisticsStore {
     }
 
     List<StatisticsRow> query(StatisticsQuery query) {
-        return StatisticsReport.of(mongo, query);
+        return StatisticsReport.of(mongo, query, years.complete());
     }
 
     void deleteAll() {
-        for (String collection : List.of(DAYS, MONTHS, PAIRS, StatisticsJournal.COLLECTION, LEGACY_ROWS)) {
+        for (String collection : List.of(DAYS, MONTHS, YEARS, PAIRS, StatisticsJournal.COLLECTION, LEGACY_ROWS)) {
             if (mongo.collectionExists(collection)) { // the embedded server reports dropping a missing one as an error
                 mongo.dropCollection(collection);
             }

@@ -58,7 +58,7 @@ class StatisticsRecoveryTest {
     void a_crash_after_the_journal_entry_is_written_and_before_it_is_applied() {
         crashIn(StatisticsStore.DAYS, 0);
 
-        assertThat(mongo.template().getCollection(StatisticsJournal.COLLECTION).find().first().getString("state"))
+        assertThat(mongo.template().getCollection(StatisticsJournal.COLLECTION).find(new Document("_id", "statistics")).first().getString("state"))
                 .isEqualTo("applying");
         assertExactCountsAfterRestart();
     }
@@ -73,6 +73,13 @@ class StatisticsRecoveryTest {
     @Test
     void a_crash_after_the_days_and_before_the_months() {
         crashIn(StatisticsStore.MONTHS, 0);
+
+        assertExactCountsAfterRestart();
+    }
+
+    @Test
+    void a_crash_after_the_months_and_before_the_years() {
+        crashIn(StatisticsStore.YEARS, 0);
 
         assertExactCountsAfterRestart();
     }
@@ -136,7 +143,7 @@ class StatisticsRecoveryTest {
         assertThat(query(projection, APRIL_1, LocalDate.of(2026, 4, 30), OPERATION)).as("from the month document")
                 .containsExactly(new StatisticsRow(null, null, null, null, StatisticsOperation.ISSUED, null, 2, 200),
                         new StatisticsRow(null, null, null, null, StatisticsOperation.PIN_LOCKED, null, 2, 0));
-        assertThat(query(projection, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), OPERATION)).as("from the month documents")
+        assertThat(query(projection, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), OPERATION)).as("from the year document")
                 .containsExactly(new StatisticsRow(null, null, null, null, StatisticsOperation.ISSUED, null, 2, 200),
                         new StatisticsRow(null, null, null, null, StatisticsOperation.PIN_LOCKED, null, 2, 0));
         assertThat(query(projection, APRIL_1, LocalDate.of(2026, 4, 30), DAY, OPERATION)).as("from the day documents")
