@@ -57,7 +57,7 @@ final class StatisticsReport {
         if (ids.isEmpty()) {
             return;
         }
-        for (Document period : mongo.getCollection(collection).find(in("_id", ids))) {
+        for (Document period : mongo.getCollection(collection).find(in("_id", ids)).batchSize(StatisticsStore.PER_REPLY)) {
             String periodId = period.getString("_id");
             period.get("cells", new Document()).forEach((key, value) -> {
                 Document sums = (Document) value;

@@ -29,6 +29,11 @@ class StatisticsStore {
     static final String YEARS = "statistics_years";
     static final List<String> PERIODS = List.of(DAYS, MONTHS, YEARS);
     static final String PAIRS = "statistics_pairs";
+    /**
+     * Period documents per reply when more than a few are read: the embedded server answers a find in one message
+     * unless the client asks for batches, and a message above 48 MB (a dozen large documents) fails.
+     */
+    static final int PER_REPLY = 8;
     /** Where earlier versions kept their per-cell rows; dropped by a rebuild so no dead data stays behind. */
     private static final String LEGACY_ROWS = "statistics_daily";
     static final String NONE = "-";

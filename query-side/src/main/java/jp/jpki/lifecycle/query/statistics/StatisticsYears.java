@@ -46,7 +46,7 @@ final class StatisticsYears {
             return;
         }
         Map<String, Map<String, long[]>> years = new TreeMap<>();
-        for (Document month : mongo.getCollection(StatisticsStore.MONTHS).find()) {
+        for (Document month : mongo.getCollection(StatisticsStore.MONTHS).find().batchSize(StatisticsStore.PER_REPLY)) {
             Map<String, long[]> year = years.computeIfAbsent(month.getString("_id").substring(0, 4), y -> new TreeMap<>());
             month.get("cells", new Document()).forEach((key, value) -> {
                 Document sums = (Document) value;

@@ -18,6 +18,7 @@ import static jp.jpki.lifecycle.query.support.PairEvents.revoked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -239,6 +240,16 @@ class StatisticsProjectionTest {
         assertThat(total(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31))).isEqualTo(1);
         assertThat(total(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31))).isEqualTo(4);
         assertThat(total(LocalDate.of(2025, 1, 1), LocalDate.of(2027, 12, 31))).isEqualTo(4);
+    }
+
+    @Test
+    void a_range_of_more_documents_than_one_reply_carries_is_read_whole() {
+        events.by(SETAGAYA);
+        for (int day = 1; day <= 3 * StatisticsStore.PER_REPLY; day++) {
+            events.at(Instant.parse("2026-04-01T01:00:00Z").plus(Duration.ofDays(day - 1))).feed(PAIR_1, pinLocked(PAIR_1, SIGN));
+        }
+
+        assertThat(query(APRIL_1, LocalDate.of(2026, 4, 30), DAY)).hasSize(3 * StatisticsStore.PER_REPLY);
     }
 
     @Test
