@@ -19,9 +19,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The counts of one batch of events: the batch's pairs (municipality and guard) are read in one query at its
- * start, the counts are summed in memory per day and month document and cell, and the sums reach the period
- * documents through the {@link StatisticsJournal} after the batch's last event, a few round trips per batch
- * instead of two or three per event.
+ * start, the counts are summed in memory per period document (day, month, and year once it is over) and cell, and
+ * the sums reach the period documents through the {@link StatisticsJournal} after the batch's last event, a few
+ * round trips per batch instead of two or three per event.
  * <p>
  * A pair's guard {@code counted} is the sequence number of its last event counted: one pair's events come in
  * order on one thread, so an event at or below it is a redelivery and counts nothing.
@@ -30,6 +30,9 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
     private static final Long NOT_COUNTED = -1L;
     private final MongoTemplate mongo;
     private final StatisticsJournal journal;
+    private final StatisticsYears years;
+    /** The latest year this batch counts into; the years before it are over once the batch is applied. */
+    private String latestYear;
     /** The journal's last batch when this one opened; only this batch's processor writes statistics until it ends. */
     private final long lastBatch;
     /** Pair id → stored pair document as the batch has it so far, null for pairs not stored. */
@@ -43,6 +46,7 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         this.mongo = mongo;
         this.journal = journal;
         lastBatch = journal.recover(); // before reading guards: a half-applied batch may still have to set them
+        years = journal.years();
         List<String> pairIds = ProjectionBatch.pairIds(events);
         if (!pairIds.isEmpty()) {
             mongo.getCollection(StatisticsStore.PAIRS).find(in("_id", pairIds))
@@ -71,7 +75,12 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         if (countedThrough(pair(pairId), origin.sequence())) {
             return;
         }
-        Map<String, String> periods = StatisticsPeriods.containing(origin.day());
+        String year = String.valueOf(origin.day().getYear());
+        years.counting(year);
+        if (latestYear == null || year.compareTo(latestYear) > 0) {
+            latestYear = year;
+        }
+        Map<String, String> periods = StatisticsPeriods.containing(origin.day(), years.closed(year));
         for (StatisticsTally tally : tallies) {
             String key = new StatisticsCell(origin.officeId(), origin.municipality(), tally.kind(),
                     tally.operation().name(), tally.reason()).key();
@@ -94,6 +103,9 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
         Map<String, List<Document>> periods = new TreeMap<>();
         increments.forEach((collection, cells) -> periods.put(collection, periods(cells)));
         journal.apply(lastBatch + 1, periods, pairWrites);
+        if (latestYear != null) { // after the apply: a year's document sums its months with this batch in them
+            years.closeBefore(latestYear);
+        }
     }
 
     private static boolean countedThrough(Document pair, long sequence) {

@@ -61,7 +61,6 @@ class StatisticsJournal {
     synchronized long recover() {
         Document entry = journal().find(eq("_id", ID)).first();
         if (entry == null) {
-            years.markComplete(); // nothing counted yet: the years are counted along with the rest
             return 0;
         }
         long batch = entry.get("batch", Number.class).longValue();
@@ -72,8 +71,12 @@ class StatisticsJournal {
             writePairs(entry.getList("pairs", Document.class));
             settle(entry);
         }
-        years.fillFromMonthsUnlessComplete();
         return batch;
+    }
+
+    /** The years that are over, which only the batch that holds this journal may change. */
+    StatisticsYears years() {
+        return years;
     }
 
     /**

@@ -6,20 +6,22 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import jp.jpki.lifecycle.api.query.StatisticsDimension;
 import jp.jpki.lifecycle.api.query.StatisticsOperation;
 import jp.jpki.lifecycle.api.query.StatisticsQuery;
 import jp.jpki.lifecycle.api.query.StatisticsRow;
-import jp.jpki.lifecycle.query.statistics.StatisticsPeriods.Longest;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Answers a statistics query from the period documents the range covers ({@link StatisticsPeriods}), read by
- * {@code _id} and summed in memory per requested grouping, ordered by the grouped values in dimension order.
+ * {@code _id} and summed in memory per requested grouping, ordered by the grouped values in dimension order. A
+ * whole year without a document (the year in progress) is read from its months.
  */
 final class StatisticsReport {
     private static final Comparator<List<String>> IN_ORDER = (a, b) -> {
@@ -40,25 +42,30 @@ final class StatisticsReport {
         this.dimensions = dimensions;
     }
 
-    static List<StatisticsRow> of(MongoTemplate mongo, StatisticsQuery query, boolean yearsComplete) {
+    static List<StatisticsRow> of(MongoTemplate mongo, StatisticsQuery query) {
         List<StatisticsDimension> dimensions = Arrays.stream(StatisticsDimension.values())
                 .filter(query.groupBy()::contains).toList();
-        Longest longest = dimensions.contains(StatisticsDimension.DAY) ? Longest.DAY
-                : yearsComplete ? Longest.YEAR : Longest.MONTH;
-        StatisticsPeriods periods = StatisticsPeriods.covering(query.from(), query.to(), longest);
+        StatisticsPeriods periods = StatisticsPeriods.covering(query.from(), query.to(),
+                dimensions.contains(StatisticsDimension.DAY));
         StatisticsReport report = new StatisticsReport(dimensions);
-        report.add(mongo, StatisticsStore.YEARS, periods.years());
-        report.add(mongo, StatisticsStore.MONTHS, periods.months());
+        Set<String> yearsRead = report.add(mongo, StatisticsStore.YEARS, periods.years());
+        List<String> months = new ArrayList<>(periods.months());
+        periods.years().stream().filter(year -> !yearsRead.contains(year))
+                .forEach(inProgress -> months.addAll(StatisticsPeriods.monthsOf(inProgress)));
+        report.add(mongo, StatisticsStore.MONTHS, months);
         report.add(mongo, StatisticsStore.DAYS, periods.days());
         return report.rows();
     }
 
-    private void add(MongoTemplate mongo, String collection, List<String> ids) {
+    /** Adds the cells of the documents found, and answers their ids. */
+    private Set<String> add(MongoTemplate mongo, String collection, List<String> ids) {
+        Set<String> found = new HashSet<>();
         if (ids.isEmpty()) {
-            return;
+            return found;
         }
         for (Document period : mongo.getCollection(collection).find(in("_id", ids)).batchSize(StatisticsStore.PER_REPLY)) {
             String periodId = period.getString("_id");
+            found.add(periodId);
             period.get("cells", new Document()).forEach((key, value) -> {
                 Document sums = (Document) value;
                 long[] group = groups.computeIfAbsent(groupOf(periodId, StatisticsCell.of(key)), g -> new long[2]);
@@ -66,6 +73,7 @@ final class StatisticsReport {
                 group[1] += sums.get("feeYen", Number.class).longValue();
             });
         }
+        return found;
     }
 
     private List<String> groupOf(String periodId, StatisticsCell cell) {

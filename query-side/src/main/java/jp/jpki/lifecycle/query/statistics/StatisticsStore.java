@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Operation counts in one document per JST day ({@code statistics_days}, {@code _id} {@code 2025-03-14}), per
- * month ({@code statistics_months}, {@code 2025-03}) and per year ({@code statistics_years}, {@code 2025}), each
+ * month ({@code statistics_months}, {@code 2025-03}) and per year that is over ({@code statistics_years},
+ * {@code 2025}; see {@link StatisticsYears}), each
  * {@code {batch, cells: {<cell key>: {count, feeYen}}}} (see {@link StatisticsCell}), plus {@code statistics_pairs}:
  * each pair's municipality and the sequence number of its last event counted.
  * <p>
@@ -40,12 +41,10 @@ class StatisticsStore {
 
     private final MongoTemplate mongo;
     private final StatisticsJournal journal;
-    private final StatisticsYears years;
 
     StatisticsStore(MongoTemplate mongo, StatisticsJournal journal) {
         this.mongo = mongo;
         this.journal = journal;
-        this.years = new StatisticsYears(mongo);
     }
 
     /** Counts in the current batch of events (see {@link StatisticsBatch}). */
@@ -54,7 +53,7 @@ class StatisticsStore {
     }
 
     List<StatisticsRow> query(StatisticsQuery query) {
-        return StatisticsReport.of(mongo, query, years.complete());
+        return StatisticsReport.of(mongo, query);
     }
 
     void deleteAll() {
@@ -63,5 +62,6 @@ class StatisticsStore {
                 mongo.dropCollection(collection);
             }
         }
+        journal.years().forget();
     }
 }

@@ -32,11 +32,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A process that dies part way through applying a batch's journal entry, then starts again and is handed the same
- * batch (its token was not stored): every event counts exactly once, in the day and in the month documents.
+ * batch (its token was not stored): every event counts exactly once, in the day, month and year documents.
  */
 class StatisticsRecoveryTest {
     private static final PairId PAIR_1 = new PairId("pair-0001");
     private static final PairId PAIR_2 = new PairId("pair-0002");
+    /** Counted in January 2026 and January 2027, before the batch that crashes. */
+    private static final PairId PAIR_9 = new PairId("pair-0009");
     private static final LocalDate APRIL_1 = LocalDate.of(2026, 4, 1);
     private static final LocalDate APRIL_2 = LocalDate.of(2026, 4, 2);
     private static final LocalDate NOT_AFTER = LocalDate.of(2031, 5, 31);
@@ -47,6 +49,11 @@ class StatisticsRecoveryTest {
     @BeforeEach
     void start() {
         mongo = new InMemoryMongo();
+        EventFeed earlier = new EventFeed(projection(new StatisticsJournal(mongo.template())));
+        earlier.at(Instant.parse("2026-01-10T01:00:00Z")).feed(PAIR_9, pinLocked(PAIR_9, SIGN));
+        earlier.at(Instant.parse("2027-01-05T01:00:00Z")).feed(PAIR_9, pinLocked(PAIR_9, AUTH));
+        assertThat(mongo.template().getCollection(StatisticsStore.YEARS).find(new Document("_id", "2026")).first())
+                .as("2026 is over: the batches below count into its document too").isNotNull();
     }
 
     @AfterEach
@@ -145,12 +152,12 @@ class StatisticsRecoveryTest {
                         new StatisticsRow(null, null, null, null, StatisticsOperation.PIN_LOCKED, null, 2, 0));
         assertThat(query(projection, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), OPERATION)).as("from the year document")
                 .containsExactly(new StatisticsRow(null, null, null, null, StatisticsOperation.ISSUED, null, 2, 200),
-                        new StatisticsRow(null, null, null, null, StatisticsOperation.PIN_LOCKED, null, 2, 0));
+                        new StatisticsRow(null, null, null, null, StatisticsOperation.PIN_LOCKED, null, 3, 0));
         assertThat(query(projection, APRIL_1, LocalDate.of(2026, 4, 30), DAY, OPERATION)).as("from the day documents")
                 .containsExactly(new StatisticsRow(APRIL_1, null, null, null, StatisticsOperation.ISSUED, null, 2, 200),
                         new StatisticsRow(APRIL_2, null, null, null, StatisticsOperation.PIN_LOCKED, null, 2, 0));
         assertThat(mongo.template().getCollection(StatisticsStore.PAIRS).find().into(new ArrayList<>()))
-                .extracting(pair -> pair.get("counted")).containsExactlyInAnyOrder(2L, 0L);
+                .extracting(pair -> pair.get("counted")).containsExactlyInAnyOrder(2L, 0L, 1L);
     }
 
     private StatisticsProjection projection(StatisticsJournal journal) {
