@@ -46,6 +46,8 @@ class StatisticsJournal {
 
     private final MongoTemplate mongo;
     private final StatisticsYears years;
+    /** The last batch this instance applied, to tell when another one has written batches since. */
+    private long lastApplied = -1;
 
     StatisticsJournal(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -71,6 +73,9 @@ class StatisticsJournal {
             writePairs(entry.getList("pairs", Document.class));
             settle(entry);
         }
+        if (batch != lastApplied) {
+            years.forget(); // another instance counted meanwhile, and may have made year documents
+        }
         return batch;
     }
 
@@ -95,6 +100,7 @@ class StatisticsJournal {
         }
         writePairs(pairs);
         settle(entry);
+        lastApplied = batch;
     }
 
     /** Increments the cells and marks each document with the batch, one atomic update per document. */

@@ -112,6 +112,19 @@ class StatisticsYearsTest {
         assertThat(wholeYear(projection)).containsExactly(pinLocks(1));
     }
 
+    @Test
+    void an_instance_taking_the_processor_over_counts_into_the_years_another_one_made() {
+        StatisticsProjection other = projection();
+        EventFeed onOther = new EventFeed(other);
+        events.at(Instant.parse("2026-04-01T01:00:00Z")).feed(PAIR_1, pinLocked(PAIR_1, SIGN));
+        onOther.at(Instant.parse("2026-05-01T01:00:00Z")).feed(PAIR_2, pinLocked(PAIR_2, SIGN));
+        events.at(Instant.parse("2027-01-05T01:00:00Z")).feed(PAIR_3, pinLocked(PAIR_3, SIGN)); // 2026 is over
+        onOther.at(Instant.parse("2026-12-31T14:00:00Z")).feed(PAIR_4, pinLocked(PAIR_4, AUTH)); // late
+
+        assertThat(year("2026")).isNotNull();
+        assertThat(wholeYear(other)).as("from the year document").containsExactly(pinLocks(3));
+    }
+
     private void countInThreeMonths() {
         events.at(Instant.parse("2026-01-05T01:00:00Z")).feed(PAIR_1, pinLocked(PAIR_1, SIGN));
         events.at(Instant.parse("2026-04-01T01:00:00Z")).feed(PAIR_1, pinLocked(PAIR_1, AUTH));
