@@ -10,6 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import jp.jpki.lifecycle.api.pair.BasicItem;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.Channel;
@@ -45,7 +52,8 @@ import org.axonframework.messaging.MetaData;
  * SIGN: two events), loss reported (hold, two events) 20 %, revocation of SIGN at the holder's request 15 %. Each
  * pair gets one command; when they run out, the rest are PIN locks of SIGN on pairs already used. Reports
  * throughput, latency percentiles, rejections by the rules, and the projections' lag (events behind the store's
- * head, sampled every 250 ms) and the time to catch up after the last command. The two phases are also reported on
+ * head, and the time since the oldest event not handled yet was stored, sampled every 250 ms) and the time to catch
+ * up after the last command. The two phases are also reported on
  * their own: a pair's first command has to load it from the store, a repeat finds it in the aggregate cache (and
  * 40 % of repeats are refused, a SIGN revoked by the first command), so the overall rate depends on how far a
  * run gets past the fresh pairs.
@@ -66,7 +74,11 @@ public final class GatewayLoadDriver {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final List<Long> lagSamples = Collections.synchronizedList(new ArrayList<>());
+    /** Nanoseconds since the oldest event a projection has not handled yet was stored; 0 when all are at the head. */
+    private final List<Long> lagTimeSamples = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, List<Long>> lagTimeByProjection = new ConcurrentHashMap<>();
     private String base;
+    private DataSource eventStore;
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
@@ -77,6 +89,7 @@ public final class GatewayLoadDriver {
         try (StandaloneOnDataDir app = new StandaloneOnDataDir(dataDir)) {
             GatewayLoadDriver driver = new GatewayLoadDriver();
             driver.base = app.baseUrl();
+            driver.eventStore = app.bean(DataSource.class);
             driver.awaitCaughtUp();
             driver.run(app.bean(CommandGateway.class), pairs, seconds, senders);
         }
@@ -91,7 +104,7 @@ public final class GatewayLoadDriver {
         ExecutorService load = Executors.newFixedThreadPool(senders + 1);
         load.submit(() -> {
             while (System.nanoTime() < end) {
-                lagSamples.add(lag());
+                sampleLag();
                 Thread.sleep(250);
             }
             return null;
@@ -141,6 +154,9 @@ public final class GatewayLoadDriver {
         Percentiles lag = new Percentiles(lagSamples);
         System.out.printf("T3 projection lag (events behind the head, worst projection, %d samples): p50 %d  p99 %d  max %d; "
                 + "caught up %d ms after the last command%n", lag.count(), lag.at(50), lag.at(99), lag.at(100), catchUpMs);
+        System.out.printf("T3 projection lag in time (since the oldest event not handled yet was stored): %s%n",
+                new Percentiles(lagTimeSamples).summary());
+        lagTimeByProjection.forEach((name, samples) -> System.out.printf("   %-18s %s%n", name, new Percentiles(samples).summary()));
     }
 
     private void send(CommandGateway gateway, Object command, PairManifest.Pair pair, int sender, boolean fresh) {
@@ -180,11 +196,48 @@ public final class GatewayLoadDriver {
         return phaseCpu.getOrDefault(phase, new AtomicLong()).get() / 1e6 / Math.max(1, commands);
     }
 
+    private void sampleLag() throws Exception {
+        long behind = 0;
+        long worst = 0;
+        Instant asked = Instant.now(); // before the positions are read: the sampler's own delays must not count as lag
+        for (JsonNode report : projections()) {
+            long head = report.at("/progress/head").asLong();
+            long position = report.at("/progress/position").asLong();
+            long since = position < head ? sinceStored(position, asked) : 0;
+            behind = Math.max(behind, head - position);
+            worst = Math.max(worst, since);
+            lagTimeByProjection.computeIfAbsent(report.at("/progress/name").asText(),
+                    name -> Collections.synchronizedList(new ArrayList<>())).add(since);
+        }
+        lagSamples.add(behind);
+        lagTimeSamples.add(worst);
+    }
+
+    /**
+     * How long before {@code asked} the first event after {@code position} was stored (the store and this driver
+     * share one clock); an event's time stamp is taken when its command is handled, so this includes the rest of that
+     * command's handling.
+     */
+    private long sinceStored(long position, Instant asked) throws SQLException {
+        try (Connection connection = eventStore.getConnection();
+             PreparedStatement next = connection.prepareStatement(
+                     "SELECT timeStamp FROM DomainEventEntry WHERE globalIndex > ? ORDER BY globalIndex LIMIT 1")) {
+            next.setLong(1, position);
+            try (ResultSet event = next.executeQuery()) {
+                return event.next() ? Math.max(0, Duration.between(Instant.parse(event.getString(1)), asked).toNanos()) : 0;
+            }
+        }
+    }
+
+    private JsonNode projections() throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections"))
+                .header("Authorization", SUPERVISOR).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
     private long lag() {
         try {
             long lag = 0;
-            for (JsonNode report : JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections"))
-                    .header("Authorization", SUPERVISOR).build(), HttpResponse.BodyHandlers.ofString()).body())) {
+            for (JsonNode report : projections()) {
                 lag = Math.max(lag, report.at("/progress/head").asLong() - report.at("/progress/position").asLong());
             }
             return lag;
