@@ -129,6 +129,17 @@ public final class StandaloneApp implements AutoCloseable {
                 && pair.at("/certificates/SIGN/status").asText().equals("ACTIVE"), "issued");
     }
 
+    /** A complete issuance of both certificates to a resident of Setagaya (131121) at the embedded terminal. */
+    public static String issuance(String pairId) {
+        return """
+                {"pairId":"%s",
+                 "holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Test Goro","address":"Setagaya 6-6",
+                           "dateOfBirth":"1975-07-07","sex":"MALE","adultWard":false},
+                 "card":{"cardId":"CARD-%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
+                 "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","documents":["A"],"terminalId":"embedded-terminal"}
+                """.formatted(pairId, pairId, pairId);
+    }
+
     public static JsonNode json(String body) {
         try {
             return JSON.readTree(body);

@@ -57,7 +57,7 @@ class ConcurrentCountersTest {
             List<Future<HttpResponse<String>>> issued = new ArrayList<>();
             for (int i = 0; i < PAIRS + 1; i++) {
                 String pair = pairId(i);
-                issued.add(pool.submit(() -> app.post(CLERK, "/api/certificate-pairs", issue(pair))));
+                issued.add(pool.submit(() -> app.post(CLERK, "/api/certificate-pairs", StandaloneApp.issuance(pair))));
             }
             for (Future<HttpResponse<String>> answer : issued) {
                 assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(202);
@@ -171,15 +171,5 @@ class ConcurrentCountersTest {
 
     private static String pairId(int i) {
         return "conc-pair-%04d".formatted(i);
-    }
-
-    private static String issue(String pairId) {
-        return """
-                {"pairId":"%s",
-                 "holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Test Goro","address":"Setagaya 6-6",
-                           "dateOfBirth":"1975-07-07","sex":"MALE","adultWard":false},
-                 "card":{"cardId":"CARD-%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
-                 "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","documents":["A"],"terminalId":"embedded-terminal"}
-                """.formatted(pairId, pairId, pairId);
     }
 }

@@ -36,7 +36,7 @@ class DeadlineConnectionTest {
                 List<Future<HttpResponse<String>>> answers = new ArrayList<>();
                 for (int i = 0; i < ISSUANCES; i++) {
                     String pairId = "pool-pair-%02d".formatted(i);
-                    answers.add(clerks.submit(() -> app.post(CLERK, "/api/certificate-pairs", issue(pairId))));
+                    answers.add(clerks.submit(() -> app.post(CLERK, "/api/certificate-pairs", StandaloneApp.issuance(pairId))));
                 }
                 for (Future<HttpResponse<String>> answer : answers) {
                     assertThat(answer.get().statusCode()).as(answer.get().body()).isEqualTo(202);
@@ -45,15 +45,5 @@ class DeadlineConnectionTest {
                 clerks.shutdownNow();
             }
         }
-    }
-
-    private static String issue(String pairId) {
-        return """
-                {"pairId":"%s",
-                 "holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Test Rokuro","address":"Setagaya 7-7",
-                           "dateOfBirth":"1980-08-08","sex":"MALE","adultWard":false},
-                 "card":{"cardId":"CARD-%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
-                 "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","documents":["A"],"terminalId":"embedded-terminal"}
-                """.formatted(pairId, pairId, pairId);
     }
 }
