@@ -139,11 +139,8 @@ final class StatisticsBatch implements ProjectionBatch.Pending {
 
     private static List<Document> periods(Map<String, Map<String, long[]>> periods) {
         List<Document> documents = new ArrayList<>();
-        periods.forEach((period, cells) -> {
-            Document sums = new Document();
-            cells.forEach((key, cell) -> sums.append(key, new Document("count", cell[0]).append("feeYen", cell[1])));
-            documents.add(new Document("_id", period).append("cells", sums));
-        });
+        periods.forEach((period, cells) ->
+                documents.add(new Document("_id", period).append("cells", StatisticsCell.cells(cells))));
         return documents;
     }
 }

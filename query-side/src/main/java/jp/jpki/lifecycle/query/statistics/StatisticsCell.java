@@ -1,6 +1,8 @@
 package jp.jpki.lifecycle.query.statistics;
 
+import java.util.Map;
 import jp.jpki.lifecycle.api.query.StatisticsDimension;
+import org.bson.Document;
 
 /**
  * One counter of a period document: office × municipality × kind × operation × reason, stored as the field name
@@ -9,6 +11,26 @@ import jp.jpki.lifecycle.api.query.StatisticsDimension;
  */
 record StatisticsCell(String officeId, String municipality, String kind, String operation, String reason) {
     private static final char SEPARATOR = '|';
+
+    /** One cell's sums as a period document or a journal entry holds them. */
+    interface Sums {
+        void add(String key, long count, long feeYen);
+    }
+
+    /** Hands each cell under {@code cells} of a period document, or of a journal entry, to {@code sums}. */
+    static void forEachIn(Document period, Sums sums) {
+        period.get("cells", new Document()).forEach((key, value) -> {
+            Document cell = (Document) value;
+            sums.add(key, cell.get("count", Number.class).longValue(), cell.get("feeYen", Number.class).longValue());
+        });
+    }
+
+    /** The {@code cells} of a period document: cell key → {count, feeYen}. */
+    static Document cells(Map<String, long[]> sums) {
+        Document cells = new Document();
+        sums.forEach((key, cell) -> cells.append(key, new Document("count", cell[0]).append("feeYen", cell[1])));
+        return cells;
+    }
 
     /**
      * The values joined with {@code |}; {@code %} escapes itself, the separator, {@code .} (a path step in an

@@ -108,10 +108,9 @@ class StatisticsJournal {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Document period : periods) {
             List<Bson> updates = new ArrayList<>();
-            period.get("cells", Document.class).forEach((key, value) -> {
-                Document cell = (Document) value;
-                updates.add(Updates.inc("cells." + key + ".count", cell.get("count", Number.class)));
-                updates.add(Updates.inc("cells." + key + ".feeYen", cell.get("feeYen", Number.class)));
+            StatisticsCell.forEachIn(period, (key, count, feeYen) -> {
+                updates.add(Updates.inc("cells." + key + ".count", count));
+                updates.add(Updates.inc("cells." + key + ".feeYen", feeYen));
             });
             updates.add(Updates.set("batch", batch));
             writes.add(new UpdateOneModel<>(eq("_id", period.get("_id")), Updates.combine(updates),

@@ -66,11 +66,10 @@ final class StatisticsReport {
         for (Document period : mongo.getCollection(collection).find(in("_id", ids)).batchSize(StatisticsStore.PER_REPLY)) {
             String periodId = period.getString("_id");
             found.add(periodId);
-            period.get("cells", new Document()).forEach((key, value) -> {
-                Document sums = (Document) value;
+            StatisticsCell.forEachIn(period, (key, count, feeYen) -> {
                 long[] group = groups.computeIfAbsent(groupOf(periodId, StatisticsCell.of(key)), g -> new long[2]);
-                group[0] += sums.get("count", Number.class).longValue();
-                group[1] += sums.get("feeYen", Number.class).longValue();
+                group[0] += count;
+                group[1] += feeYen;
             });
         }
         return found;

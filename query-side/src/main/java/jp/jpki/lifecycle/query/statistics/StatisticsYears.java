@@ -71,17 +71,14 @@ final class StatisticsYears {
         Map<String, long[]> cells = new TreeMap<>();
         for (Document month : mongo.getCollection(StatisticsStore.MONTHS).find(in("_id", StatisticsPeriods.monthsOf(year)))
                 .batchSize(StatisticsStore.PER_REPLY)) {
-            month.get("cells", new Document()).forEach((key, value) -> {
-                Document sums = (Document) value;
+            StatisticsCell.forEachIn(month, (key, count, feeYen) -> {
                 long[] cell = cells.computeIfAbsent(key, k -> new long[2]);
-                cell[0] += sums.get("count", Number.class).longValue();
-                cell[1] += sums.get("feeYen", Number.class).longValue();
+                cell[0] += count;
+                cell[1] += feeYen;
             });
         }
-        Document sums = new Document();
-        cells.forEach((key, cell) -> sums.append(key, new Document("count", cell[0]).append("feeYen", cell[1])));
         mongo.getCollection(StatisticsStore.YEARS).replaceOne(eq("_id", year),
-                new Document("_id", year).append("cells", sums).append("batch", 0L), UPSERT);
+                new Document("_id", year).append("cells", StatisticsCell.cells(cells)).append("batch", 0L), UPSERT);
     }
 
     private void load() {
