@@ -2,12 +2,10 @@ package jp.jpki.lifecycle.command.ca;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -21,6 +19,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.secrets.OwnerOnlyFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -32,7 +31,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The two CA keys (SIGN, AUTH) in a PKCS#12 file, created with self-signed CA certificates on first start and
- * reloaded afterwards, so certificates issued before a restart still chain to the same CA.
+ * reloaded afterwards, so certificates issued before a restart still chain to the same CA. The file and its
+ * directory are the service user's alone (0600, 0700), written in one step.
  */
 public final class CaKeyStore {
 
@@ -54,6 +54,7 @@ public final class CaKeyStore {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrict(file);
                 try (InputStream in = Files.newInputStream(file)) {
                     store.load(in, password);
                 }
@@ -108,13 +109,13 @@ public final class CaKeyStore {
         }
     }
 
-    private static void writeAtomically(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "ca-", ".p12.tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            store.store(out, password);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    private static void writeAtomically(KeyStore store, Path file, char[] password) throws IOException {
+        OwnerOnlyFiles.write(file, out -> {
+            try {
+                store.store(out, password);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot write the CA keystore", e);
+            }
+        });
     }
 }

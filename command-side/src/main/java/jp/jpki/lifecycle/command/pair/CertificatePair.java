@@ -61,6 +61,8 @@ import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import jp.jpki.lifecycle.command.ca.CertificateAuthority;
+import jp.jpki.lifecycle.command.origin.CommandOrigins;
+import jp.jpki.lifecycle.command.origin.MissingOriginException;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -107,12 +109,16 @@ public class CertificatePair {
     // ---- issuance -------------------------------------------------------------------------------------
 
     /**
-     * Every command on an existing pair from a counter must come from the resident's own municipality. Commands
-     * the system sends itself (deadlines, the card-work saga) carry no municipality and pass.
+     * Every command on an existing pair from a counter must come from the resident's own municipality. A command
+     * without a municipality must name the system component that sent it (R-ORG-1); which commands each
+     * component may send is checked before any handler runs ({@code OriginInterceptor}).
      */
     @CommandHandlerInterceptor
     void onlyFromOwnMunicipality(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object caller = command.getMetaData().get(MetadataKeys.MUNICIPALITY);
+        if (caller == null && !CommandOrigins.systemOrigin(command.getMetaData())) {
+            throw new MissingOriginException(command.getPayloadType().getSimpleName() + " names no municipality and no system origin");
+        }
         if (caller != null && holder != null && !caller.equals(holder.municipalityCode())) {
             throw new OutsideJurisdictionException();
         }

@@ -114,6 +114,10 @@ final class PairFixtures {
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(new StubCertificateAuthority(rules.clock()));
         fixture.registerInjectableResource(WATCHDOG);
+        // Commands come from a counter of the holder's municipality unless a test says who sends them.
+        fixture.registerCommandDispatchInterceptor(messages -> (index, command) ->
+                command.getMetaData().containsKey(MetadataKeys.MUNICIPALITY) || command.getMetaData().containsKey(MetadataKeys.ORIGIN)
+                        ? command : command.andMetaData(Map.of(MetadataKeys.MUNICIPALITY, MUNICIPALITY)));
         return fixture;
     }
 

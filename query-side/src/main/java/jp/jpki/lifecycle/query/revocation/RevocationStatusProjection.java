@@ -78,9 +78,10 @@ class RevocationStatusProjection {
         });
     }
 
+    /** Builds aside: the statuses served so far keep serving until the rebuilt ones are complete. */
     @ResetHandler
     void reset() {
-        store.clear();
+        store.beginRebuild();
     }
 
     private static void issued(RevocationStatusBatch batch, IssuedCertificate certificate) {
