@@ -51,10 +51,12 @@ import jp.jpki.lifecycle.api.pair.HolderFacts;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.Procedure;
+import jp.jpki.lifecycle.api.pair.SystemOrigin;
 import jp.jpki.lifecycle.api.revocation.CardInvalidated;
 import jp.jpki.lifecycle.api.revocation.CardInvalidationCause;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.api.pair.RevocationReason;
+import jp.jpki.lifecycle.command.origin.MissingOriginException;
 import jp.jpki.lifecycle.command.policy.calendar.Stoppage;
 import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
@@ -114,6 +116,23 @@ class CertificatePairIssuanceTest {
                     .when(issue("req-2", BOTH), Map.of(MetadataKeys.MUNICIPALITY, "271004"))
                     .expectNoEvents()
                     .expectException(OutsideJurisdictionException.class);
+        }
+
+        @Test
+        @DisplayName("R-ORG-1: a command with no municipality and no system origin is refused by the pair, not let through")
+        void noOriginRefused() {
+            fixtureAt(ISSUED_AT).given(activePair())
+                    .when(issue("req-2", BOTH), Map.of(MetadataKeys.ORIGIN, ""))
+                    .expectNoEvents()
+                    .expectException(MissingOriginException.class);
+        }
+
+        @Test
+        @DisplayName("R-ORG-1: the card gateway's own commands, without a caller, are handled")
+        void cardGatewayOriginHandled() {
+            fixtureAt(ISSUED_AT).givenCommands(issue("req-1", BOTH))
+                    .when(keys("req-1", BOTH), Map.of(MetadataKeys.ORIGIN, SystemOrigin.CARD_GATEWAY.name()))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 
