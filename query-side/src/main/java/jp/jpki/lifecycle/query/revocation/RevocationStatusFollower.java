@@ -62,7 +62,9 @@ class RevocationStatusFollower implements SmartInitializingSingleton, Disposable
                         : "being built: the last CRL serves and OCSP answers tryLater for what it cannot vouch for");
             }
         } catch (RuntimeException e) {
-            log.warn("cannot check the revocation-status build: {}", e.toString());
+            if (!executor.isShutdown()) {
+                log.warn("cannot check the revocation-status build: {}", e.toString());
+            }
         }
     }
 

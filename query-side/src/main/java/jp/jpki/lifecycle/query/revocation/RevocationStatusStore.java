@@ -87,9 +87,9 @@ class RevocationStatusStore {
         Generation current = load();
         long number = current.number() + 1;
         String building = FIRST_COLLECTION + "_" + number;
-        mongo.dropCollection(building);
+        drop(building);
         if (current.building() != null) {
-            mongo.dropCollection(current.building());
+            drop(current.building());
         }
         save(new Generation(current.serving(), building, null, current.complete(), number));
     }
@@ -111,7 +111,7 @@ class RevocationStatusStore {
                 current = new Generation(current.writing(), null, null, true, current.number());
                 save(current);
                 if (!before.equals(current.serving())) {
-                    mongo.dropCollection(before);
+                    drop(before);
                 }
                 for (CertificateKind kind : CertificateKind.values()) {
                     listChanged(kind);
@@ -119,6 +119,12 @@ class RevocationStatusStore {
             }
         }
         generation = current;
+    }
+
+    private void drop(String collection) {
+        if (mongo.collectionExists(collection)) {
+            mongo.dropCollection(collection);
+        }
     }
 
     private Generation load() {
