@@ -45,8 +45,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class CaConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(CaConfiguration.class);
-    /** Below this, certificates issued now are shortened to the CA's end: time to plan a new CA (docs/security.md). */
-    private static final Duration CA_LIFETIME_WARNING = Duration.ofDays(5 * 366);
+    /** Below this, certificates issued now may be shortened to the CA's end: time to plan a new CA (docs/security.md). */
+    private static final Duration CA_LIFETIME_WARNING = Duration.ofDays(10 * 366);
 
     @Bean
     CaKeyStore caKeyStore(CaProperties properties, Clock clock, @Value("${jpki.data-dir:./data}") Path dataDir, Environment environment) {

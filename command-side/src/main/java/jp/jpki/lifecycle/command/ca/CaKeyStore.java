@@ -40,6 +40,12 @@ public final class CaKeyStore {
     public record CaMaterial(PrivateKey key, X509Certificate certificate) {
     }
 
+    /**
+     * Twice the longest term of a holder's certificate (to the card's expiry, 10 years at most), so certificates
+     * issued in the CA's first half are never shortened by the cap on its own end (R-CAS-5).
+     */
+    static final int CA_YEARS = 20;
+
     private final Map<CertificateKind, CaMaterial> cas;
 
     private CaKeyStore(Map<CertificateKind, CaMaterial> cas) {
@@ -96,7 +102,7 @@ public final class CaKeyStore {
         ZonedDateTime now = ZonedDateTime.now(clock);
         X500Name name = caName(kind);
         var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(127, new SecureRandom()).add(BigInteger.ONE),
-                Date.from(now.toInstant()), Date.from(now.plusYears(10).toInstant()), name, keys.getPublic());
+                Date.from(now.toInstant()), Date.from(now.plusYears(CA_YEARS).toInstant()), name, keys.getPublic());
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
