@@ -21,10 +21,11 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.card.jpki.CardResult;
 import jp.jpki.lifecycle.card.jpki.IssuerKey;
 import jp.jpki.lifecycle.card.jpki.JpkiCard;
+import jp.jpki.lifecycle.card.pinentry.TypedPinEntry;
 import jp.jpki.lifecycle.card.support.ScriptedPinPad;
 import jp.jpki.lifecycle.card.support.TestCa;
-import jp.jpki.lifecycle.card.virtual.InProcessCardReader;
-import jp.jpki.lifecycle.card.virtual.VirtualCards;
+import jp.jpki.lifecycle.cardsim.InProcessCardReader;
+import jp.jpki.lifecycle.cardsim.VirtualCards;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class JpkiCardStationTest {
     @BeforeEach
     void setUp() {
         reader = new InProcessCardReader(new VirtualCards(dir, ISSUER.publicKey(), new SecureRandom()));
-        station = new JpkiCardStation("t-1", reader, ISSUER, pinPad);
+        station = new JpkiCardStation("t-1", reader, ISSUER, new TypedPinEntry(pinPad));
     }
 
     @Test
@@ -72,7 +73,7 @@ class JpkiCardStationTest {
             } catch (javax.smartcardio.CardException e) {
                 throw new IllegalStateException(e);
             }
-        }, ISSUER, pinPad);
+        }, ISSUER, new TypedPinEntry(pinPad));
         assertThatThrownBy(() -> wrongReader.generateKeys(new GenerateKeysOnCard("r2", "CARD-S2", Set.of(AUTH))))
                 .isInstanceOf(CardWorkException.class).hasMessageContaining("is CARD-OTHER, not CARD-S2");
     }
@@ -83,7 +84,7 @@ class JpkiCardStationTest {
         pinPad.willChoose(AUTH, "12345"); // not 4 digits: refused at the pad (R-PIN-1) before reaching the card
         assertThatThrownBy(() -> station.resetPin(new ResetPinOnCard("r4", "CARD-S3", AUTH)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("R-PIN-1").hasMessageNotContaining("12345");
-        JpkiCardStation foreign = new JpkiCardStation("t-1", reader, IssuerKey.generate(), pinPad);
+        JpkiCardStation foreign = new JpkiCardStation("t-1", reader, IssuerKey.generate(), new TypedPinEntry(pinPad));
         assertThatThrownBy(() -> foreign.resetPin(new ResetPinOnCard("r5", "CARD-S3", AUTH)))
                 .isInstanceOf(CardWorkException.class).hasMessageContaining("RESET_PIN").hasMessageContaining("6300");
     }
@@ -92,7 +93,7 @@ class JpkiCardStationTest {
     void R_PIN_2_a_lock_seen_at_the_counter_is_reported_once_per_observation_and_cleared_by_a_reset() {
         station.generateKeys(new GenerateKeysOnCard("r6", "CARD-S4", Set.of(SIGN, AUTH)));
         CommandGateway commands = mock(CommandGateway.class);
-        CounterPinCheck check = new CounterPinCheck("t-1", reader, pinPad, commands);
+        CounterPinCheck check = new CounterPinCheck("t-1", reader, new TypedPinEntry(pinPad), commands);
         PairId pair = new PairId("station-pair-1");
         pinPad.willType(AUTH, "1111", "1111");
         assertThat(check.verify(pair, "CARD-S4", AUTH)).isEqualTo(new CardResult.WrongPin(2));

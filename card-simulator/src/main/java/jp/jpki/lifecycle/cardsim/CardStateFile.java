@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.card.virtual;
+package jp.jpki.lifecycle.cardsim;
 
 import java.io.IOException;
 import java.io.Reader;

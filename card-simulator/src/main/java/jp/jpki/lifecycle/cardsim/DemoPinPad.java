@@ -1,14 +1,16 @@
-package jp.jpki.lifecycle.card.terminal;
+package jp.jpki.lifecycle.cardsim;
 
 import java.util.EnumMap;
 import java.util.Map;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.card.jpki.Pin;
+import jp.jpki.lifecycle.card.terminal.PinPad;
 
 /**
  * A demo terminal's stand-in for a PIN pad: every resident "types" the same configured demo PINs
- * ({@code jpki.terminal.demo-pins}), so a demo card can be used with OpenSC afterwards (README). Never for a real
- * counter: provide a {@link PinPad} bean that reads the terminal's pad instead.
+ * ({@code jpki.terminal.demo-pins}), so a demo card can be used with OpenSC afterwards (README). Wired only under
+ * the demo profile with {@code jpki.terminal.pin-entry=demo}; a counter's residents type on the reader's pad or
+ * the terminal's keypad page.
  */
 public final class DemoPinPad implements PinPad {
 

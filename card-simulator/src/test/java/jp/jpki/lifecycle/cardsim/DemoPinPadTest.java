@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.card.terminal;
+package jp.jpki.lifecycle.cardsim;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

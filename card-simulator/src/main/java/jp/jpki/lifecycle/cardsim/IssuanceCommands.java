@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.card.virtual;
+package jp.jpki.lifecycle.cardsim;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

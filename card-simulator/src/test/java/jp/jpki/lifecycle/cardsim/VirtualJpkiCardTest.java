@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.card.virtual;
+package jp.jpki.lifecycle.cardsim;
 
 import static jp.jpki.lifecycle.api.pair.CertificateKind.AUTH;
 import static jp.jpki.lifecycle.api.pair.CertificateKind.SIGN;

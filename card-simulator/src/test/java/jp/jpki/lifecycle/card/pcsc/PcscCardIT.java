@@ -27,13 +27,14 @@ import jp.jpki.lifecycle.card.jpki.IssuerKey;
 import jp.jpki.lifecycle.card.jpki.JpkiCard;
 import jp.jpki.lifecycle.card.jpki.JpkiFile;
 import jp.jpki.lifecycle.card.jpki.Pin;
+import jp.jpki.lifecycle.card.pinentry.TypedPinEntry;
 import jp.jpki.lifecycle.card.support.ScriptedPinPad;
 import jp.jpki.lifecycle.card.support.TestCa;
 import jp.jpki.lifecycle.card.terminal.CardConnection;
 import jp.jpki.lifecycle.card.terminal.CounterPinCheck;
 import jp.jpki.lifecycle.card.terminal.JpkiCardStation;
-import jp.jpki.lifecycle.card.virtual.VirtualCards;
-import jp.jpki.lifecycle.card.virtual.VpcdConnector;
+import jp.jpki.lifecycle.cardsim.VirtualCards;
+import jp.jpki.lifecycle.cardsim.VpcdConnector;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +84,7 @@ class PcscCardIT {
 
     @BeforeEach
     void issueThroughPcscd() {
-        station = new JpkiCardStation("it-terminal", reader, ISSUER, pinPad);
+        station = new JpkiCardStation("it-terminal", reader, ISSUER, new TypedPinEntry(pinPad));
         CardPublicKeys keys = station.generateKeys(new GenerateKeysOnCard("req-keys", CARD, Set.of(SIGN, AUTH)));
         issued = Map.of(AUTH, AUTH_CA.issueBase64(keys.publicKeys().get(AUTH)),
                 SIGN, SIGN_CA.issueBase64(keys.publicKeys().get(SIGN)));
@@ -115,7 +116,7 @@ class PcscCardIT {
     }
 
     private void assertLocksAfter(CertificateKind kind, int maxTries, String wrongPin) throws Exception {
-        CounterPinCheck check = new CounterPinCheck("it-terminal", reader, pinPad, commands);
+        CounterPinCheck check = new CounterPinCheck("it-terminal", reader, new TypedPinEntry(pinPad), commands);
         for (int left = maxTries - 1; left >= 1; left--) {
             pinPad.willType(kind, wrongPin);
             assertThat(check.verify(PAIR, CARD, kind)).isEqualTo(new CardResult.WrongPin(left));

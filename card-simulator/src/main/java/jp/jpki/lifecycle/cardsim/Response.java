@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.card.virtual;
+package jp.jpki.lifecycle.cardsim;
 
 /** An R-APDU being built, and whether the command changed what the card keeps. */
 record Response(byte[] data, int statusWord, boolean changedState) {
