@@ -3,11 +3,10 @@ package jp.jpki.lifecycle.cardsim;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,11 +16,13 @@ import java.util.Base64;
 import java.util.Properties;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.card.jpki.JpkiFile;
+import jp.jpki.lifecycle.card.terminal.OwnerOnlyFiles;
 
 /**
  * One virtual card's persistent state in one file ({@code <cardId>.card}), rewritten atomically after every
  * change, so a retry counter that dropped survives a crash as it survives a power cut on a real card. The
- * file plays the card's EEPROM: it holds the private keys, and PINs only as salted hashes.
+ * file plays the card's EEPROM: it holds the private keys, and PINs only as salted hashes, so it is
+ * owner-only in an owner-only directory ({@link OwnerOnlyFiles}).
  */
 final class CardStateFile {
 
@@ -52,12 +53,9 @@ final class CardStateFile {
             }
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.ISO_8859_1)) {
-                p.store(out, "virtual JPKI card");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StringWriter out = new StringWriter();
+            p.store(out, "virtual JPKI card");
+            OwnerOnlyFiles.write(file, out.toString().getBytes(StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save virtual card " + state.cardId(), e);
         }
@@ -65,6 +63,11 @@ final class CardStateFile {
 
     static CardState load(Path file) {
         Properties p = new Properties();
+        try {
+            OwnerOnlyFiles.restrict(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make virtual card " + file + " owner-only", e);
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             p.load(in);
         } catch (IOException e) {
