@@ -34,7 +34,7 @@ final class KeypadPage {
         for (PinTypist who : PinTypist.values()) {
             form.append("<label><input type=\"radio\" name=\"typist\" value=\"")
                     .append(who == PinTypist.RESIDENT ? "resident" : "clerk-sealed-form").append('"')
-                    .append(who == typist ? " checked" : "").append("> ").append(escape(who.label())).append("</label><br>");
+                    .append(who == typist ? " checked" : "").append("> ").append(escape(capitalised(who.label()))).append("</label><br>");
         }
         form.append("</fieldset><button name=\"action\" value=\"submit\">OK</button>")
                 .append("<button name=\"action\" value=\"cancel\" formnovalidate>Cancel</button></form>");
@@ -54,6 +54,10 @@ final class KeypadPage {
     private static String html(String terminalId, String head, String body) {
         return "<!doctype html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>PIN — " + escape(terminalId)
                 + "</title>" + head + "<style>" + STYLE + "</style></head><body>" + body + "</body></html>";
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String escape(String text) {
