@@ -27,6 +27,8 @@ import jp.jpki.lifecycle.card.jpki.IssuerKey;
 import jp.jpki.lifecycle.card.jpki.JpkiCard;
 import jp.jpki.lifecycle.card.jpki.JpkiFile;
 import jp.jpki.lifecycle.card.jpki.Pin;
+import jp.jpki.lifecycle.card.pinentry.PinPadFeatures;
+import jp.jpki.lifecycle.card.pinentry.ReaderPinPadEntry;
 import jp.jpki.lifecycle.card.pinentry.TypedPinEntry;
 import jp.jpki.lifecycle.card.support.ScriptedPinPad;
 import jp.jpki.lifecycle.card.support.TestCa;
@@ -133,6 +135,16 @@ class PcscCardIT {
         station.resetPin(new ResetPinOnCard("req-reset", CARD, kind));
         assertThat(check.inspect(PAIR, CARD).get(kind)).isEqualTo(new CardResult.WrongPin(maxTries));
         assertThat(check.verify(PAIR, CARD, kind)).isInstanceOf(CardResult.Verified.class);
+    }
+
+    @Test
+    void the_vpcd_reader_has_no_PIN_pad_so_reader_pinpad_entry_sends_the_PIN_to_the_keypad() throws Exception {
+        try (CardConnection connection = reader.connect(CARD)) {
+            assertThat(PinPadFeatures.of(connection.readerControl().orElseThrow()).verifyPinDirect()).isEmpty();
+        }
+        CounterPinCheck check = new CounterPinCheck("it-terminal", reader,
+                new ReaderPinPadEntry("it-terminal", new TypedPinEntry(pinPad), 30), commands);
+        assertThat(check.verify(PAIR, CARD, AUTH)).isInstanceOf(CardResult.Verified.class);
     }
 
     @Test
