@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.web;
+package jp.jpki.lifecycle.edge.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

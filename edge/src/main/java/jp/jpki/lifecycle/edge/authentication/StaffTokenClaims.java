@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.security;
+package jp.jpki.lifecycle.edge.authentication;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

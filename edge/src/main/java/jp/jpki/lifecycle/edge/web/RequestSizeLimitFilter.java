@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.web;
+package jp.jpki.lifecycle.edge.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.web;
+package jp.jpki.lifecycle.edge.web;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -11,5 +11,5 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-class FallbackProblems extends ResponseEntityExceptionHandler {
+public class FallbackProblems extends ResponseEntityExceptionHandler {
 }

@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.security;
+package jp.jpki.lifecycle.edge.authentication;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

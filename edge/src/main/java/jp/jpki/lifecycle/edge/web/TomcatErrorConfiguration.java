@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.web;
+package jp.jpki.lifecycle.edge.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;

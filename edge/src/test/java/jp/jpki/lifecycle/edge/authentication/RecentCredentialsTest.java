@@ -1,11 +1,11 @@
-package jp.jpki.lifecycle.command.security;
+package jp.jpki.lifecycle.edge.authentication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import jp.jpki.lifecycle.command.infrastructure.AdjustableClock;
+import jp.jpki.lifecycle.edge.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,7 +15,7 @@ class RecentCredentialsTest {
     private static final Duration TTL = Duration.ofMinutes(5);
 
     private final CountingBCrypt bcrypt = new CountingBCrypt();
-    private final AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
+    private final MovableClock clock = new MovableClock(Clock.systemUTC().instant());
     private final RecentCredentials credentials = new RecentCredentials(bcrypt, clock, TTL, 2);
     private final String clerk = bcrypt.encode("clerk-demo");
 

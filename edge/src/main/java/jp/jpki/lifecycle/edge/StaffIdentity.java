@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.security;
+package jp.jpki.lifecycle.edge;
 
 import java.util.List;
 import jp.jpki.lifecycle.api.staff.StaffAuthorities;

@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.web;
+package jp.jpki.lifecycle.edge.web;
 
 import java.io.IOException;
 import java.io.Writer;
