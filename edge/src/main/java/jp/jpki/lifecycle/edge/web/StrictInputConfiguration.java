@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +41,9 @@ public class StrictInputConfiguration {
         }
     }
 
+    /** The service's own clock where it has one (every service with date rules does). */
     @Bean
-    ValidationConfigurationCustomizer applicationClockForDateConstraints(Clock clock) {
-        return configuration -> configuration.clockProvider(() -> clock);
+    ValidationConfigurationCustomizer applicationClockForDateConstraints(ObjectProvider<Clock> clock) {
+        return configuration -> configuration.clockProvider(() -> clock.getIfAvailable(Clock::systemUTC));
     }
 }
