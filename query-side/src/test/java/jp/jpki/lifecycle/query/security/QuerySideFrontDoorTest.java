@@ -123,7 +123,7 @@ class QuerySideFrontDoorTest {
             assertThat(http.perform(get(path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(401);
         }
         assertThat(http.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).as("public").isNotIn(401, 403);
-        assertThat(http.perform(get("/pki/auth/crl")).andReturn().getResponse().getStatus()).as("public").isNotIn(401, 403);
+        assertThat(reachesTheController(get("/pki/auth/crl"))).as("CRLs are public").isTrue();
     }
 
     @Test
@@ -154,6 +154,16 @@ class QuerySideFrontDoorTest {
     void token_without_municipality_gets_nothing() throws Exception {
         assertThat(status(get("/api/certificate-pairs/" + PAIR), token("sato", "CLERK", "setagaya-main", null))).isEqualTo(403);
         assertThat(status(get("/api/audit/reads"), token("ito", "AUDITOR", "setagaya-main", null))).isEqualTo(403);
+    }
+
+    /** A public URL passes the front door; here the query bus behind it is a bare mock and answers nothing. */
+    private boolean reachesTheController(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+        try {
+            int status = http.perform(request).andReturn().getResponse().getStatus();
+            return status != 401 && status != 403;
+        } catch (Exception failedBehindTheDoor) {
+            return true;
+        }
     }
 
     private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token) throws Exception {
