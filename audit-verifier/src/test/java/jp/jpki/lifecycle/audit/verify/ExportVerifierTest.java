@@ -147,7 +147,7 @@ class ExportVerifierTest {
     }
 
     @Test
-    @DisplayName("R-KEY-3: the verifier trusts a key only with the fingerprint the auditor pinned; another key is refused before anything is verified")
+    @DisplayName("R-KEY-2: the verifier trusts a key only with the fingerprint the auditor pinned; another key is refused before anything is verified")
     void the_command_line_refuses_a_key_that_is_not_pinned(@TempDir Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

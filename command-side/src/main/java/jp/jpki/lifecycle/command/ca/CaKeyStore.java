@@ -115,13 +115,9 @@ public final class CaKeyStore {
         }
     }
 
-    private static void writeAtomically(KeyStore store, Path file, char[] password) throws IOException {
-        OwnerOnlyFiles.write(file, out -> {
-            try {
-                store.store(out, password);
-            } catch (GeneralSecurityException e) {
-                throw new IOException("cannot write the CA keystore", e);
-            }
-        });
+    private static void writeAtomically(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        store.store(bytes, password);
+        OwnerOnlyFiles.write(file, bytes.toByteArray());
     }
 }

@@ -24,7 +24,7 @@ class CaKeyStoreStartTest {
     Path dir;
 
     @Test
-    @DisplayName("R-KEY-2: the CA refuses to start with no password or the demo's unless the demo profile is active")
+    @DisplayName("R-KEY-1: the CA refuses to start with no password or the demo's unless the demo profile is active")
     void default_password_refused_outside_demo() {
         CaConfiguration configuration = new CaConfiguration();
         assertThatThrownBy(() -> configuration.caKeyStore(properties(null), CLOCK, dir, new MockEnvironment()))
@@ -39,7 +39,7 @@ class CaKeyStoreStartTest {
     }
 
     @Test
-    @DisplayName("R-KEY-1: the CA keystore is created 0600 in a 0700 directory")
+    @DisplayName("R-REST-1: the CA keystore is created 0600 in a 0700 directory")
     void keystore_is_owner_only() throws Exception {
         CaKeyStore.openOrCreate(dir.resolve("ca/jpki-ca.p12"), "a site's own password".toCharArray(), CLOCK);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca/jpki-ca.p12")))).isEqualTo("rw-------");

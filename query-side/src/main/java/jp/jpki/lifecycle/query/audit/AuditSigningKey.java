@@ -53,13 +53,9 @@ final class AuditSigningKey {
                 generator.initialize(2048);
                 KeyPair keys = generator.generateKeyPair();
                 store.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {selfSigned(keys, clock.instant())});
-                OwnerOnlyFiles.write(file, out -> {
-                    try {
-                        store.store(out, password);
-                    } catch (java.security.GeneralSecurityException e) {
-                        throw new IOException("cannot write the audit signing keystore", e);
-                    }
-                });
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                store.store(bytes, password);
+                OwnerOnlyFiles.write(file, bytes.toByteArray());
             }
             return new AuditSigningKey((PrivateKey) store.getKey(ALIAS, password), store.getCertificate(ALIAS).getPublicKey());
         } catch (IOException | java.security.GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {

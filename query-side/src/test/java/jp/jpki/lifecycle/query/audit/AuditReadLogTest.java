@@ -48,7 +48,7 @@ class AuditReadLogTest {
     }
 
     @Test
-    @DisplayName("R-KEY-4: every read is an event of the read log's own stream, chained by the audit trail like a pair's history")
+    @DisplayName("R-KEY-3: every read is an event of the read log's own stream, chained by the audit trail like a pair's history")
     void reads_join_the_hash_chain() {
         reads.record("auditor", "annual inspection", "pair-0001", "history");
         reads.record("auditor", "handover", "pair-0002", "signed export");
@@ -67,7 +67,7 @@ class AuditReadLogTest {
     }
 
     @Test
-    @DisplayName("R-KEY-4: a read store lost and rebuilt from the event store has the read log again, with the same hashes")
+    @DisplayName("R-KEY-3: a read store lost and rebuilt from the event store has the read log again, with the same hashes")
     void the_read_log_survives_a_lost_read_store() {
         reads.record("auditor", "annual inspection", "pair-0001", "history");
         project();

@@ -24,7 +24,7 @@ class AuditSigningKeyStartTest {
     Path dir;
 
     @Test
-    @DisplayName("R-KEY-2: the query side refuses to start with no audit keystore password or the demo's unless the demo profile is active")
+    @DisplayName("R-KEY-1: the query side refuses to start with no audit keystore password or the demo's unless the demo profile is active")
     void default_password_refused_outside_demo() {
         AuditConfiguration configuration = new AuditConfiguration();
         assertThatThrownBy(() -> configuration.auditSigningKey(new AuditProperties(null, null), Clock.systemUTC(), dir, new MockEnvironment()))
@@ -35,7 +35,7 @@ class AuditSigningKeyStartTest {
     }
 
     @Test
-    @DisplayName("R-KEY-1, R-KEY-3: the key file is 0600 in a 0700 directory, and its SHA-256 fingerprint is in the start-up log")
+    @DisplayName("R-REST-1, R-KEY-2: the key file is 0600 in a 0700 directory, and its SHA-256 fingerprint is in the start-up log")
     void owner_only_and_fingerprint_logged(CapturedOutput output) throws Exception {
         AuditSigningKey key = new AuditConfiguration().auditSigningKey(new AuditProperties(null, "a site's own password"), Clock.systemUTC(),
                 dir, new MockEnvironment());

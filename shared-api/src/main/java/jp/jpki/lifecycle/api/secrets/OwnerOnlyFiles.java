@@ -1,76 +1,83 @@
 package jp.jpki.lifecycle.api.secrets;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.FileSystems;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files that hold keys or personal data, and the directories they live in, readable by the service's own user
- * only (0600 and 0700), written whole or not at all: a temporary file in the same directory, created with those
- * permissions (never briefly wider), then moved over the target in one step. On a file system without POSIX
- * permissions the modes are left to the platform.
+ * Files that hold secrets (the CA and audit keystores, the issuer key, a card's keys and PIN hashes), readable by
+ * the owner only (R-REST-1):
+ * created 0600 in directories created 0700, never wider for a moment, and replaced atomically (a temporary file
+ * beside it, synced, then moved over it), so a crash leaves the old or the new content, never half of one.
  */
 public final class OwnerOnlyFiles {
 
-    public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
-    public static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
-
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
-    /** What writes the content of the file. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private OwnerOnlyFiles() {
     }
 
-    /** Creates the directory and any missing parents owner-only; an existing directory is narrowed to 0700. */
-    public static Path directory(Path directory) throws IOException {
-        Path absolute = directory.toAbsolutePath();
-        if (!Files.isDirectory(absolute)) {
-            Path parent = absolute.getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                directory(parent);
+    public static void write(Path file, byte[] content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path directory = target.getParent();
+        createDirectories(directory);
+        Path temporary = posix(directory)
+                ? Files.createTempFile(directory, target.getFileName() + ".", ".tmp", PosixFilePermissions.asFileAttribute(FILE))
+                : Files.createTempFile(directory, target.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+                out.force(true);
             }
-            if (POSIX) {
-                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(DIRECTORY));
-            } else {
-                Files.createDirectory(absolute);
-            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        if (POSIX) {
+    }
+
+    /** Creates the missing directories owner-only; the innermost one, which holds the secrets, is made so if it is not. */
+    public static void createDirectories(Path directory) throws IOException {
+        Path absolute = directory.toAbsolutePath();
+        if (!posix(absolute)) {
+            Files.createDirectories(absolute);
+            return;
+        }
+        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(DIRECTORY);
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        for (Path missing = existing; missing != null && !missing.equals(absolute); ) {
+            missing = missing.resolve(absolute.getName(missing.getNameCount()));
+            Files.createDirectory(missing, ownerOnly);
+        }
+        if (!Files.getPosixFilePermissions(absolute).equals(DIRECTORY)) {
             Files.setPosixFilePermissions(absolute, DIRECTORY);
         }
-        return absolute;
     }
 
-    /** Writes the file atomically with mode 0600, creating its directory with mode 0700. */
-    public static void write(Path file, Content content) throws IOException {
-        Path dir = directory(file.toAbsolutePath().getParent());
-        Path temp = POSIX ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(FILE))
-                : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                content.writeTo(out);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
+    /** Narrows a file written before this rule (or by hand) to owner-only; true when it had to. */
+    public static boolean restrict(Path file) throws IOException {
+        if (!posix(file.toAbsolutePath().getParent()) || Files.getPosixFilePermissions(file).equals(FILE)) {
+            return false;
         }
+        Files.setPosixFilePermissions(file, FILE);
+        return true;
     }
 
-    /** Narrows an existing key file to 0600, so a file created by an older version does not stay readable to all. */
-    public static void restrict(Path file) throws IOException {
-        if (POSIX && Files.exists(file)) {
-            Files.setPosixFilePermissions(file, FILE);
-        }
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }
