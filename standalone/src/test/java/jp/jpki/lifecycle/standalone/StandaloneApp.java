@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
-import jp.jpki.lifecycle.api.secrets.KeystorePassword;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,7 +50,6 @@ public final class StandaloneApp implements AutoCloseable {
                 "--jpki.ca.keystore=" + dataDir.resolve("ca/jpki-ca.p12"), "--jpki.policies.monthly-maintenance=false"));
         arguments.addAll(List.of(extraArguments));
         SpringApplication application = new SpringApplication(StandaloneApplication.class);
-        application.setAdditionalProfiles(KeystorePassword.DEMO_PROFILE);
         application.addPrimarySources(List.of(testConfigurations));
         return new StandaloneApp(application.run(arguments.toArray(String[]::new)));
     }

@@ -107,7 +107,6 @@ class PcscIssuanceIT {
 
     private ConfigurableApplicationContext start() {
         SpringApplication app = new SpringApplication(StandaloneApplication.class);
-        app.setAdditionalProfiles("demo");
         app.addInitializers(context -> ((GenericApplicationContext) context).registerBean(PinPad.class, () -> pinPad));
         return app.run("--server.port=0", "--jpki.data-dir=" + dataDir, "--jpki.ca.keystore=" + dataDir.resolve("ca/jpki-ca.p12"),
                 "--jpki.policies.monthly-maintenance=false", "--jpki.terminal.reader=" + PrivatePcscd.READER,
