@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import jp.jpki.lifecycle.api.issuance.ConfirmCertificatesWritten;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
-import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pair.SystemOrigin;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -35,7 +33,7 @@ class CardGatewayOriginTest {
     }
 
     private CommandMessage<?> stamp(MetaData metaData) {
-        CommandMessage<?> command = new GenericCommandMessage<>(new ConfirmCertificatesWritten(new PairId("pair-0001"), "req-1"), metaData);
+        CommandMessage<?> command = new GenericCommandMessage<>("a command of the gateway", metaData);
         return origin.handle(List.of(command)).apply(0, command);
     }
 }
