@@ -16,3 +16,10 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
 );
 CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
 CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+
+-- The pair register (R-ONE-1, R-ONE-2): which pair each card and each resident belongs to, claimed in the
+-- transaction of the command that records the issuance.
+CREATE TABLE IF NOT EXISTS pair_claims (
+    claim_key TEXT NOT NULL PRIMARY KEY,
+    pair_id   TEXT NOT NULL
+);

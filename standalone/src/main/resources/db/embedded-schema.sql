@@ -52,3 +52,10 @@ CREATE TABLE IF NOT EXISTS scheduled_tasks (
 );
 CREATE INDEX IF NOT EXISTS execution_time_idx ON scheduled_tasks (execution_time);
 CREATE INDEX IF NOT EXISTS last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
+
+-- The pair register (R-ONE-1, R-ONE-2): which pair each card and each resident belongs to, written in the same
+-- transaction as the events of the issuance that claims them.
+CREATE TABLE IF NOT EXISTS pair_claims (
+    claim_key VARCHAR(400) NOT NULL PRIMARY KEY,
+    pair_id   VARCHAR(255) NOT NULL
+);

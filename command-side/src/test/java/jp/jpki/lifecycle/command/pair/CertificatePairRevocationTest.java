@@ -47,6 +47,7 @@ import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
 import jp.jpki.lifecycle.api.revocation.RevocationCause;
+import jp.jpki.lifecycle.api.revocation.ResidentRecordRemoved;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -189,7 +190,7 @@ class CertificatePairRevocationTest {
         void residentRecordRemoved() {
             fixtureAt(NOW).given(activePair())
                     .when(new RevokeCertificates(PAIR, SIGN, RevocationCause.RESIDENT_RECORD_REMOVED))
-                    .expectEvents(revoked(CertificateKind.SIGN, RevocationReason.CESSATION_OF_OPERATION),
+                    .expectEvents(new ResidentRecordRemoved(PAIR, "card-1"), revoked(CertificateKind.SIGN, RevocationReason.CESSATION_OF_OPERATION),
                             revoked(CertificateKind.AUTH, RevocationReason.CESSATION_OF_OPERATION));
         }
 
@@ -235,11 +236,10 @@ class CertificatePairRevocationTest {
         }
 
         @Test
-        @DisplayName("R-REV-4: a held certificate is not issued over: it must be revoked first")
+        @DisplayName("R-REV-4: a held certificate is not issued over on the same card (a new card revokes it, R-ONE-3)")
         void noIssueOverHold() {
-            CardInfo newCard = card("card-2", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1));
             assertRefused(fixtureAt(NOW).given(held)
-                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of())), "R-REV-4");
+                    .when(issue("req-2", HOLDER, CARD, BOTH, ApplicantType.RESIDENT, List.of())), "R-REV-4");
         }
 
         @Test

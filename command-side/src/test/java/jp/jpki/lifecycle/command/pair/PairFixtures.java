@@ -38,6 +38,7 @@ import jp.jpki.lifecycle.command.policy.validity.CertificateTerms;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.LeapDayPolicy;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
+import jp.jpki.lifecycle.command.register.InMemoryPairRegister;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -110,10 +111,15 @@ final class PairFixtures {
     }
 
     static AggregateTestFixture<CertificatePair> fixture(PairRules rules) {
+        return fixture(rules, new InMemoryPairRegister());
+    }
+
+    static AggregateTestFixture<CertificatePair> fixture(PairRules rules, InMemoryPairRegister register) {
         AggregateTestFixture<CertificatePair> fixture = new AggregateTestFixture<>(CertificatePair.class);
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(new StubCertificateAuthority(rules.clock()));
         fixture.registerInjectableResource(WATCHDOG);
+        fixture.registerInjectableResource(register);
         return fixture;
     }
 
