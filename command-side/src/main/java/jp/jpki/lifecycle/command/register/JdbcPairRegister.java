@@ -12,8 +12,8 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
 import jp.jpki.lifecycle.command.rules.Decision;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -52,7 +52,7 @@ public class JdbcPairRegister implements PairRegister {
         }
         try {
             jdbc.update("INSERT INTO pair_claims (claim_key, pair_id) VALUES (?, ?)", key, pairId.value());
-        } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+        } catch (DataIntegrityViolationException | TransientDataAccessException e) {
             // Another command claimed the key between our read and our insert. This transaction cannot read on after
             // a failed statement (PostgreSQL), so the winner is looked up on a connection of its own.
             Optional<String> winner = committedOwnerOf(key);
