@@ -81,7 +81,7 @@ class CounterTruthTest {
     }
 
     @Test
-    @DisplayName("R-ONE-3: a new card for the resident moves the pair; the old card's certificates are revoked, its id finds the pair")
+    @DisplayName("R-ONE-3: a new card moves the pair; the old card's certificates are revoked; its id finds the pair and each serial shows its own status")
     void newCardMovesThePair() {
         app.issueAndAwait("move-pair");
         JsonNode before = StandaloneApp.json(app.get(CLERK, "/api/certificate-pairs/move-pair").body());
@@ -98,6 +98,18 @@ class CounterTruthTest {
                 .map(e -> e.getPayload()).filter(CertificateRevoked.class::isInstance).map(CertificateRevoked.class::cast)
                 .filter(r -> r.serialHex().equals(oldAuth)).map(CertificateRevoked::reason).toList())
                 .as("the old card's AUTH is revoked as superseded").containsExactly(RevocationReason.SUPERSEDED);
+
+        JsonNode byOldCard = StandaloneApp.json(app.get(CLERK, "/api/certificate-pairs?cardId=CARD-move-pair").body());
+        assertThat(byOldCard.findValuesAsText("pairId")).as("the old card id finds the pair").containsExactly("move-pair");
+        JsonNode oldSerial = app.await(CLERK, "/api/certificate-pairs/serials/" + oldAuth,
+                s -> s.at("/certificate/status").asText().equals("REVOKED"), "the old AUTH serial revoked");
+        assertThat(oldSerial.at("/certificate/revocationReason").asText()).isEqualTo("SUPERSEDED");
+        assertThat(oldSerial.at("/current").asBoolean()).isFalse();
+        assertThat(oldSerial.at("/pairId").asText()).isEqualTo("move-pair");
+        JsonNode newSerial = StandaloneApp.json(app.get(CLERK, "/api/certificate-pairs/serials/"
+                + after.at("/certificates/AUTH/serialHex").asText()).body());
+        assertThat(newSerial.at("/certificate/status").asText()).isEqualTo("ACTIVE");
+        assertThat(newSerial.at("/current").asBoolean()).isTrue();
 
         HttpResponse<String> oldCardAgain = app.post(CLERK, "/api/certificate-pairs/move-pair/issuances",
                 issuance("move-pair", "R-move-pair", "CARD-move-pair"));
