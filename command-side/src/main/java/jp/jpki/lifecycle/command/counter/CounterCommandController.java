@@ -40,7 +40,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The counter's commands (architecture.md "APIs"). Thin: validate, map to a command with the caller's
+ * The counter's commands (docs/architecture.md "APIs"). Thin: validate, map to a command with the caller's
  * metadata, send, answer. Card operations answer 202: the card work runs in the card-work saga and its
  * progress shows in the pair's view.
  */

@@ -84,7 +84,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One resident's certificate pair (research H.2). Command handlers decide with the pure policies in
+ * One resident's certificate pair (docs/domain.md). Command handlers decide with the pure policies in
  * {@link PairRules} and apply events; event-sourcing handlers only assign state. Kept in
  * {@link PairCacheConfiguration#CACHE} between commands, so a visit's follow-up commands skip the replay.
  */

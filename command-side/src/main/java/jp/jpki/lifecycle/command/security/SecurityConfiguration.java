@@ -24,7 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Staff authenticate; roles decide what they reach (architecture.md "Security"). CRL, OCSP and CA
+ * Staff authenticate; roles decide what they reach (docs/architecture.md "Security"). CRL, OCSP and CA
  * certificates, health and the API description stay public. Production authenticates with access tokens
  * of the municipality's identity provider (set {@code spring.security.oauth2.resourceserver.jwt.issuer-uri}
  * or {@code jwk-set-uri}); without one, the demo accounts of {@code jpki.security.users} log in with HTTP Basic.

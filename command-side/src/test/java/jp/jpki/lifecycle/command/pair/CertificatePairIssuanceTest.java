@@ -66,7 +66,7 @@ class CertificatePairIssuanceTest {
 
     private static final LocalDate CHILD_DOB = LocalDate.of(2012, 7, 20);
     private static final HolderFacts CHILD = holder(CHILD_DOB, false);
-    /** Applied for at 11, made 2024-02-01: valid to the 5th birthday after, 2028-07-20 (C.4 #9). */
+    /** Applied for at 11, made 2024-02-01: valid to the 5th birthday after, 2028-07-20 (WorkedExamplesC4Test #9). */
     private static final CardInfo CHILD_CARD = card("card-c", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 2, 1));
     private static final LocalDate CHILD_CARD_EXPIRY = LocalDate.of(2028, 7, 20);
 

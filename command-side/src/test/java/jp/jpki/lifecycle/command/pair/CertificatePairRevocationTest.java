@@ -58,7 +58,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class CertificatePairRevocationTest {
 
-    /** 2026-05-01, a Friday, about two years into the pair's life (C.4 #8). */
+    /** 2026-05-01, a Friday, about two years into the pair's life (WorkedExamplesC4Test #8). */
     private static final Instant NOW = at(LocalDate.of(2026, 5, 1), 10);
     /** Inside the pair's renewal window (opens 2028-08-15). */
     private static final Instant IN_WINDOW = at(LocalDate.of(2028, 9, 1), 10);
@@ -278,7 +278,7 @@ class CertificatePairRevocationTest {
         }
 
         @Test
-        @DisplayName("R-REV-5 (C.4 #8): the way back is a new issue: new keys, new serial, capped by the active AUTH")
+        @DisplayName("R-REV-5 (WorkedExamplesC4Test #8): the way back is a new issue: new keys, new serial, capped by the active AUTH")
         void newIssueAfterRevocation() {
             fixtureAt(NOW).given(signRevoked)
                     .andGivenCommands(issue("req-2", SIGN))

@@ -49,7 +49,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 /**
  * The resident, card and dates the aggregate tests share, and the fixture built from the real policies.
  *
- * <p>The holder was born 1985-11-14 (research C.4 #1). The card was applied for on 2023-12-01 and made on
+ * <p>The holder was born 1985-11-14 (the first worked example of WorkedExamplesC4Test). The card was applied for on 2023-12-01 and made on
  * 2024-01-10, so it is valid to the 10th birthday after that, 2033-11-14 (R-VAL-6). A pair issued on 2024-03-10
  * runs to the 5th birthday after, 2028-11-14; its renewal window opens 2028-08-15 and a renewal there runs to
  * the 6th birthday, 2033-11-14 (k = 5 would give 2032-11-14).
