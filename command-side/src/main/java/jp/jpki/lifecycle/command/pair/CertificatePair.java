@@ -26,6 +26,13 @@ import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
 import jp.jpki.lifecycle.api.issuance.IssueCertificates;
 import jp.jpki.lifecycle.api.issuance.RecordCardKeysGenerated;
 import jp.jpki.lifecycle.api.issuance.RecordCardWorkFailure;
+import jp.jpki.lifecycle.api.move.CardUseContinued;
+import jp.jpki.lifecycle.api.move.ContinueCardUse;
+import jp.jpki.lifecycle.api.move.JurisdictionHandedOver;
+import jp.jpki.lifecycle.api.move.MovePeriodMissed;
+import jp.jpki.lifecycle.api.move.MovedOut;
+import jp.jpki.lifecycle.api.move.RecordMoveIn;
+import jp.jpki.lifecycle.api.move.RecordMoveOut;
 import jp.jpki.lifecycle.api.pair.ApplicantType;
 import jp.jpki.lifecycle.api.pair.CardInfo;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
@@ -65,6 +72,7 @@ import jp.jpki.lifecycle.api.revocation.ResidentRecordRemoved;
 import jp.jpki.lifecycle.api.revocation.RevocationCause;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import jp.jpki.lifecycle.command.ca.CertificateAuthority;
+import jp.jpki.lifecycle.command.policy.move.MovePeriods;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.register.PairRegister;
 import jp.jpki.lifecycle.command.rules.Decision;
@@ -109,6 +117,11 @@ public class CertificatePair {
     /** Cards this pair has left (invalidated, replaced): void for good (R-REV-3, R-ONE-3). */
     private final Set<String> retiredCards = new HashSet<>();
     private boolean residentRecordRemoved;
+    /** A move-out to this municipality waits for its move-in (R-MOV-2). */
+    private String movingTo;
+    private LocalDate plannedMoveOn;
+    /** The move-in was filed on this day and the card's continued use is not processed yet (R-MOV-3). */
+    private LocalDate moveInFiledOn;
 
     protected CertificatePair() {
         // Axon rebuilds the aggregate from its events
@@ -123,7 +136,9 @@ public class CertificatePair {
     @CommandHandlerInterceptor
     void onlyFromOwnMunicipality(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object caller = command.getMetaData().get(MetadataKeys.MUNICIPALITY);
-        if (caller != null && holder != null && !caller.equals(holder.municipalityCode())) {
+        boolean moveInByDestination = command.getPayload() instanceof RecordMoveIn && caller != null
+                && caller.equals(movingTo);
+        if (caller != null && holder != null && !caller.equals(holder.municipalityCode()) && !moveInByDestination) {
             throw new OutsideJurisdictionException();
         }
         chain.proceed();
@@ -160,6 +175,10 @@ public class CertificatePair {
             throw new RuleViolationException(new Decision.Refused("R-ONE-2", "pair " + pairId
                     + " belongs to another resident; a pair carries one resident's certificates only",
                     Map.of("existingPairId", pairId.value())));
+        }
+        if (moveInFiledOn != null && sameCard) {
+            throw new RuleViolationException("R-MOV-3", "process the card's continued use at this municipality "
+                    + "first (card-continuations); certificates go only on a card that stays valid");
         }
         for (CertificateKind kind : cmd.kinds()) {
             CertificateSlot slot = slots.get(kind);
@@ -404,6 +423,87 @@ public class CertificatePair {
         }
         apply(new CardInvalidated(pairId, card.cardId(), cmd.cause()));
         revoke(live(), cmd.cause().reason(), rules); // R-REV-3: both
+    }
+
+    // ---- moving between municipalities ------------------------------------------------------------------
+
+    /** 転出: SIGN goes at once (R-MOV-1); the card and AUTH wait for the move-in within its period (R-MOV-2). */
+    @CommandHandler
+    public void handle(RecordMoveOut cmd, PairRules rules, MovePeriods periods, DeadlineManager deadlines) {
+        requireNoCardWork();
+        if (card == null || cardInvalidated) {
+            throw new RuleViolationException("R-MOV-1", "the pair has no valid card to keep through a move");
+        }
+        if (movingTo != null) {
+            throw new StateConflictException("a move-out to " + movingTo + " is already recorded for this pair");
+        }
+        if (cmd.toMunicipalityCode().equals(holder.municipalityCode())) {
+            throw new RuleViolationException("R-MOV-1", "a move within the municipality is a change of address "
+                    + "(basic-info-changes), not a move-out");
+        }
+        apply(new MovedOut(pairId, holder.municipalityCode(), cmd.toMunicipalityCode(), cmd.plannedMoveOn()));
+        revokeSignOnly(rules);
+        LocalDate lastDay = periods.lastMoveInDay(cmd.plannedMoveOn(), null);
+        deadlines.schedule(CertificateDeadlines.startOf(lastDay.plusDays(1)), MOVE_PERIOD, new MoveDue("R-MOV-2", lastDay));
+    }
+
+    /**
+     * 転入 at the destination: the pair passes to it (R-MOV-2). Filed late, the card is void; with the card presented
+     * its continued use is processed at once, otherwise within 90 days (R-MOV-3).
+     */
+    @CommandHandler
+    public void handle(RecordMoveIn cmd, PairRules rules, MovePeriods periods, DeadlineManager deadlines) {
+        requireNoCardWork();
+        if (movingTo == null || !movingTo.equals(cmd.holder().municipalityCode())) {
+            throw new RuleViolationException("R-MOV-2", "no move-out to " + cmd.holder().municipalityCode()
+                    + " is recorded for this pair; the old municipality records the move-out first");
+        }
+        LocalDate today = rules.today();
+        Decision inTime = periods.checkMoveIn(plannedMoveOn, cmd.movedInOn(), today);
+        apply(new JurisdictionHandedOver(pairId, holder.municipalityCode(), movingTo, cmd.holder(), cmd.movedInOn(), today));
+        if (inTime instanceof Decision.Refused late) {
+            if (!cardInvalidated) {
+                voidCardForMove("R-MOV-2", LocalDate.parse((String) late.facts().get("lastDay")), rules);
+            }
+            return;
+        }
+        if (cmd.cardContinued()) {
+            apply(new CardUseContinued(pairId, card.cardId()));
+        } else {
+            LocalDate lastDay = periods.lastContinuedUseDay(today);
+            deadlines.schedule(CertificateDeadlines.startOf(lastDay.plusDays(1)), MOVE_PERIOD, new MoveDue("R-MOV-3", lastDay));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ContinueCardUse cmd, PairRules rules, MovePeriods periods) {
+        if (moveInFiledOn == null || cardInvalidated) {
+            throw new RuleViolationException("R-MOV-3", "no move-in waits for this card's continued use");
+        }
+        periods.checkContinuedUse(moveInFiledOn, rules.today()).orThrow();
+        apply(new CardUseContinued(pairId, card.cardId()));
+    }
+
+    /** A period of the move ran out with its step not done: the card ends, and what it held (R-MOV-2, R-MOV-3). */
+    @DeadlineHandler(deadlineName = MOVE_PERIOD)
+    public void onMovePeriod(MoveDue due, PairRules rules, MovePeriods periods) {
+        boolean stillOpen = due.ruleId().equals("R-MOV-2") ? movingTo != null
+                : moveInFiledOn != null && due.lastDay().equals(periods.lastContinuedUseDay(moveInFiledOn));
+        if (stillOpen && card != null && !cardInvalidated) {
+            voidCardForMove(due.ruleId(), due.lastDay(), rules);
+        }
+    }
+
+    private void voidCardForMove(String ruleId, LocalDate lastDay, PairRules rules) {
+        apply(new MovePeriodMissed(pairId, ruleId, lastDay));
+        apply(new CardInvalidated(pairId, card.cardId(), CardInvalidationCause.REVOKED));
+        revoke(live(), RevocationReason.CESSATION_OF_OPERATION, rules);
+    }
+
+    static final String MOVE_PERIOD = "move-period";
+
+    /** Payload of a move's deadline: which period, and its last day. */
+    record MoveDue(String ruleId, LocalDate lastDay) {
     }
 
     // ---- proxy ----------------------------------------------------------------------------------------
@@ -653,6 +753,30 @@ public class CertificatePair {
     void on(CardInvalidated e) {
         cardInvalidated = true;
         retiredCards.add(e.cardId());
+    }
+
+    @EventSourcingHandler
+    void on(MovedOut e) {
+        movingTo = e.toMunicipalityCode();
+        plannedMoveOn = e.plannedMoveOn();
+    }
+
+    @EventSourcingHandler
+    void on(JurisdictionHandedOver e) {
+        holder = e.holder();
+        movingTo = null;
+        plannedMoveOn = null;
+        moveInFiledOn = e.filedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CardUseContinued e) {
+        moveInFiledOn = null;
+    }
+
+    @EventSourcingHandler
+    void on(MovePeriodMissed e) {
+        moveInFiledOn = null;
     }
 
     @EventSourcingHandler

@@ -34,6 +34,7 @@ import jp.jpki.lifecycle.command.policy.fee.FeeSchedule;
 import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.proxy.ProxyProcedurePolicy;
 import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
+import jp.jpki.lifecycle.command.policy.move.MovePeriods;
 import jp.jpki.lifecycle.command.policy.validity.CertificateTerms;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.LeapDayPolicy;
@@ -120,6 +121,7 @@ final class PairFixtures {
         fixture.registerInjectableResource(new StubCertificateAuthority(rules.clock()));
         fixture.registerInjectableResource(WATCHDOG);
         fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource(new MovePeriods());
         return fixture;
     }
 
