@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import jp.jpki.lifecycle.api.issuance.IssueCertificates;
+import jp.jpki.lifecycle.api.move.ContinueCardUse;
+import jp.jpki.lifecycle.api.move.RecordMoveIn;
+import jp.jpki.lifecycle.api.move.RecordMoveOut;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.DocumentClass;
 import jp.jpki.lifecycle.api.pair.PairId;
@@ -136,6 +139,30 @@ class CounterCommandController {
     ResponseEntity<?> emigrate(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.Emigration body,
                                Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         return done(auth, key, pairId, new RecordEmigrationWithContinuedUse(pairId, body.emigratedOn()));
+    }
+
+    @PostMapping("/{pairId}/move-outs")
+    @Operation(summary = "転出 to another municipality: SIGN is revoked, card and AUTH wait for the move-in (R-MOV-1)")
+    ResponseEntity<?> moveOut(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.MoveOut body, Authentication auth,
+                              @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        return done(auth, key, pairId, new RecordMoveOut(pairId, body.toMunicipalityCode(), body.plannedMoveOn()));
+    }
+
+    @PostMapping("/{pairId}/move-ins")
+    @Operation(summary = "転入 here: the pair passes to this municipality within the legal periods (R-MOV-2, R-MOV-3)")
+    ResponseEntity<?> moveIn(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.MoveIn body, Authentication auth,
+                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        if (!body.holder().municipalityCode().equals(StaffIdentity.of(auth).municipalityCode())) {
+            throw new OutsideJurisdictionException();
+        }
+        return done(auth, key, pairId, new RecordMoveIn(pairId, body.movedInOn(), body.holder().toFacts(), body.cardContinued()));
+    }
+
+    @PostMapping("/{pairId}/card-continuations")
+    @Operation(summary = "The card's continued use after a move-in, within 90 days (R-MOV-3)")
+    ResponseEntity<?> continueCardUse(@PathVariable PairId pairId, Authentication auth,
+                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        return done(auth, key, pairId, new ContinueCardUse(pairId));
     }
 
     @PostMapping("/{pairId}/loss-reports")

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ class CounterTruthTest {
 
     private static final int CLIENTS = 16;
     private static final String NORTH_CLERK = "northclerk";
+    private static final String SHIBUYA_CLERK = "shibuyaclerk";
 
     @TempDir
     static Path dataDir;
@@ -60,7 +63,12 @@ class CounterTruthTest {
                 "--jpki.security.users[2].password-hash=" + new BCryptPasswordEncoder(4).encode("statistics-demo"),
                 "--jpki.security.users[2].roles=STATISTICS",
                 "--jpki.security.users[2].office-id=setagaya-main",
-                "--jpki.security.users[2].municipality-code=131121");
+                "--jpki.security.users[2].municipality-code=131121",
+                "--jpki.security.users[3].username=" + SHIBUYA_CLERK,
+                "--jpki.security.users[3].password-hash=" + new BCryptPasswordEncoder(4).encode(SHIBUYA_CLERK + "-demo"),
+                "--jpki.security.users[3].roles=CLERK",
+                "--jpki.security.users[3].office-id=shibuya-main",
+                "--jpki.security.users[3].municipality-code=131130");
     }
 
     @AfterAll
@@ -168,6 +176,37 @@ class CounterTruthTest {
         assertThat(count(rows, "-", "ISSUED")).as("no issuance counted for no office").isZero();
         assertThat(count(rows, "-", "PIN_RESET")).as("no PIN reset counted for no office").isZero();
         assertThat(count(rows, "setagaya-north", "PIN_LOCKED")).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R-MOV-1..3: a move-out revokes SIGN; the destination's move-in takes the pair over, and SIGN is issued there")
+    void moveBetweenMunicipalities() {
+        app.issueAndAwait("moving-pair");
+        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+        String path = "/api/certificate-pairs/moving-pair";
+        HttpResponse<String> out = app.post(CLERK, path + "/move-outs",
+                "{\"toMunicipalityCode\":\"131130\",\"plannedMoveOn\":\"" + today + "\"}");
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+        app.await(CLERK, path, p -> p.at("/certificates/SIGN/status").asText().equals("REVOKED"), "SIGN revoked");
+        assertThat(app.get(SHIBUYA_CLERK, path).statusCode()).as("not Shibuya's before the move-in").isEqualTo(404);
+
+        String shibuyaHolder = """
+                {"residentRef":"S-moving","municipalityCode":"131130","name":"Test Resident","address":"Shibuya 2-2",
+                 "dateOfBirth":"1980-04-04","sex":"FEMALE","adultWard":false}""";
+        HttpResponse<String> in = app.post(SHIBUYA_CLERK, path + "/move-ins",
+                "{\"movedInOn\":\"" + today + "\",\"cardContinued\":true,\"holder\":" + shibuyaHolder + "}");
+        assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
+        JsonNode there = app.await(SHIBUYA_CLERK, path, p -> p.at("/municipalityCode").asText().equals("131130"), "handed over");
+        assertThat(there.at("/certificates/AUTH/status").asText()).as("AUTH continues with the card").isEqualTo("ACTIVE");
+        assertThat(app.get(CLERK, path).statusCode()).as("no longer Setagaya's").isEqualTo(404);
+
+        HttpResponse<String> sign = app.post(SHIBUYA_CLERK, path + "/issuances", """
+                {"holder":%s,
+                 "card":{"cardId":"CARD-moving-pair","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
+                 "kinds":["SIGN"],"applicant":"RESIDENT","terminalId":"embedded-terminal"}
+                """.formatted(shibuyaHolder));
+        assertThat(sign.statusCode()).as(sign.body()).isEqualTo(202);
+        app.await(SHIBUYA_CLERK, path, p -> p.at("/certificates/SIGN/status").asText().equals("ACTIVE"), "SIGN re-issued there");
     }
 
     private static void issueAs(String user, String pairId) {
