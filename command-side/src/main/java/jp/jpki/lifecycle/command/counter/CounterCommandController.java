@@ -26,6 +26,7 @@ import jp.jpki.lifecycle.api.revocation.ChangeBasicInfo;
 import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
+import jp.jpki.lifecycle.api.revocation.RevocationCause;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
@@ -121,6 +122,10 @@ class CounterCommandController {
     ResponseEntity<?> revoke(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.Revoke body,
                              Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         Set<CertificateKind> kinds = body.kinds() == null ? Set.of() : body.kinds();
+        if (body.cause() == RevocationCause.CA_KEY_COMPROMISE) {
+            throw new RuleViolationException("R-REV-7", "a CA key compromise is declared by the CA's operators for "
+                    + "every certificate the key signed, not at a counter for one pair");
+        }
         if (kinds.isEmpty() && !body.cause().revokesBoth()) {
             throw new RuleViolationException("R-REV-1", "name the certificates to revoke (kinds)");
         }

@@ -190,6 +190,7 @@ public class CertificatePair {
                         + "); renew it inside the renewal window or revoke it first");
             }
         }
+        rules.eligibility().checkCardKind(cmd.card()).orThrow();
         var cardExpiryDate = rules.validity().cardExpiry(cmd.card(), cmd.holder().dateOfBirth());
         rules.eligibility().checkIssuance(cmd.kinds(), cmd.holder(), cmd.card(), cardExpiryDate, cmd.applicant(),
                 cmd.eligibilityOverrideReason(), rules.today()).orThrow();

@@ -209,6 +209,20 @@ class CounterTruthTest {
         app.await(SHIBUYA_CLERK, path, p -> p.at("/certificates/SIGN/status").asText().equals("ACTIVE"), "SIGN re-issued there");
     }
 
+    @Test
+    @DisplayName("R-REV-7 + R-ELG-5: a counter cannot declare a CA key compromise for one pair, nor issue on a 住基カード")
+    void counterLimits() {
+        app.issueAndAwait("limits-pair");
+        HttpResponse<String> ca = app.post(CLERK, "/api/certificate-pairs/limits-pair/revocations",
+                "{\"kinds\":[\"AUTH\"],\"cause\":\"CA_KEY_COMPROMISE\"}");
+        assertThat(ca.statusCode()).as(ca.body()).isEqualTo(422);
+        assertThat(StandaloneApp.json(ca.body()).at("/ruleId").asText()).isEqualTo("R-REV-7");
+        HttpResponse<String> juki = app.post(CLERK, "/api/certificate-pairs", issuance("juki-pair-1", "R-juki", "JUKI-0001")
+                .replace("\"issuedOn\":\"2024-02-01\"", "\"issuedOn\":\"2024-02-01\",\"generation\":\"RESIDENT_REGISTER_CARD\""));
+        assertThat(juki.statusCode()).as(juki.body()).isEqualTo(422);
+        assertThat(StandaloneApp.json(juki.body()).at("/ruleId").asText()).isEqualTo("R-ELG-5");
+    }
+
     private static void issueAs(String user, String pairId) {
         HttpResponse<String> issued = app.post(user, "/api/certificate-pairs", issuance(pairId, "R-" + pairId, "CARD-" + pairId));
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(202);
