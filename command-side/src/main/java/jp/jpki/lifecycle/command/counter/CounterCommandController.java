@@ -157,7 +157,7 @@ class CounterCommandController {
     ResponseEntity<?> moveIn(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.MoveIn body, Authentication auth,
                              @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         if (!body.holder().municipalityCode().equals(StaffIdentity.of(auth).municipalityCode())) {
-            throw new OutsideJurisdictionException();
+            throw new HolderOutsideJurisdictionException();
         }
         return done(auth, key, pairId, new RecordMoveIn(pairId, body.movedInOn(), body.holder().toFacts(), body.cardContinued()));
     }
