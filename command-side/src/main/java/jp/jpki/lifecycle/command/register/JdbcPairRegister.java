@@ -23,6 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that same transaction, so a claim exists exactly when its issuance was recorded. Two commands claiming one key at
  * once meet at the primary key: the database makes the second wait for the first and then refuses it, whatever
  * JVM either runs in; there is no read-then-write window to race through.
+ *
+ * <p>In the distributed deployment the events go to Axon Server, not to this database. The claim still commits with
+ * the command's unit of work, whose JDBC transaction is attached before the events are appended; a failure between
+ * the two commits can leave a claim without its issuance (a later issuance on another pair is refused, and the clerk
+ * continues on the named pair), not an issuance without its claim.
  */
 public class JdbcPairRegister implements PairRegister {
 
