@@ -25,6 +25,8 @@ final class PendingCardWork {
     final Map<CertificateKind, CertificateStatus> statusBefore = new EnumMap<>(CertificateKind.class);
     final List<IssuedCertificate> signed = new ArrayList<>();
     final Map<CertificateKind, String> replacedSerials = new EnumMap<>(CertificateKind.class);
+    /** The keys the card generated for this request; certificates are signed over exactly these. */
+    final Map<CertificateKind, String> publicKeys = new EnumMap<>(CertificateKind.class);
     final int feeYen;
     boolean keysGenerated;
     /**
@@ -45,7 +47,7 @@ final class PendingCardWork {
     public boolean equals(Object other) {
         return other instanceof PendingCardWork work && requestId.equals(work.requestId) && type == work.type
                 && kinds.equals(work.kinds) && statusBefore.equals(work.statusBefore) && signed.equals(work.signed)
-                && replacedSerials.equals(work.replacedSerials) && feeYen == work.feeYen && keysGenerated == work.keysGenerated;
+                && replacedSerials.equals(work.replacedSerials) && publicKeys.equals(work.publicKeys) && feeYen == work.feeYen && keysGenerated == work.keysGenerated;
     }
 
     @Override
