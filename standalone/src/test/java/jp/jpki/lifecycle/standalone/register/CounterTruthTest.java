@@ -45,10 +45,10 @@ class CounterTruthTest {
 
     @BeforeAll
     static void start() {
-        String northHash = new BCryptPasswordEncoder(4).encode(NORTH_CLERK + "-demo");
+        String northHash = new BCryptPasswordEncoder(10).encode(NORTH_CLERK + "-demo");
         app = StandaloneApp.start(dataDir,
                 "--jpki.security.users[0].username=clerk",
-                "--jpki.security.users[0].password-hash=" + new BCryptPasswordEncoder(4).encode("clerk-demo"),
+                "--jpki.security.users[0].password-hash=" + new BCryptPasswordEncoder(10).encode("clerk-demo"),
                 "--jpki.security.users[0].roles=CLERK",
                 "--jpki.security.users[0].office-id=setagaya-main",
                 "--jpki.security.users[0].municipality-code=131121",
@@ -58,12 +58,12 @@ class CounterTruthTest {
                 "--jpki.security.users[1].office-id=setagaya-north",
                 "--jpki.security.users[1].municipality-code=131121",
                 "--jpki.security.users[2].username=statistics",
-                "--jpki.security.users[2].password-hash=" + new BCryptPasswordEncoder(4).encode("statistics-demo"),
+                "--jpki.security.users[2].password-hash=" + new BCryptPasswordEncoder(10).encode("statistics-demo"),
                 "--jpki.security.users[2].roles=STATISTICS",
                 "--jpki.security.users[2].office-id=setagaya-main",
                 "--jpki.security.users[2].municipality-code=131121",
                 "--jpki.security.users[3].username=" + SHIBUYA_CLERK,
-                "--jpki.security.users[3].password-hash=" + new BCryptPasswordEncoder(4).encode(SHIBUYA_CLERK + "-demo"),
+                "--jpki.security.users[3].password-hash=" + new BCryptPasswordEncoder(10).encode(SHIBUYA_CLERK + "-demo"),
                 "--jpki.security.users[3].roles=CLERK",
                 "--jpki.security.users[3].office-id=shibuya-main",
                 "--jpki.security.users[3].municipality-code=131130");
