@@ -55,7 +55,7 @@ class CertificatePairOriginTest {
         given.add(new GenericEventMessage<>(new PinResetRequested(PAIR, "req-2", "card-1", CertificateKind.AUTH, "T-07"),
                 COUNTER));
         fixtureAt(ISSUED_AT).given(given)
-                .when(new ConfirmPinReset(PAIR, "req-2"))
+                .when(new ConfirmPinReset(PAIR, "req-2", "card-1"))
                 .expectEventsMatching(allFrom(COUNTER));
     }
 
