@@ -33,3 +33,10 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
     PRIMARY KEY (caller, request_key)
 );
 CREATE INDEX IF NOT EXISTS idempotency_keys_created_idx ON idempotency_keys (created_at);
+
+-- The pair register (R-ONE-1, R-ONE-2): which pair each card and each resident belongs to, claimed in the
+-- transaction of the command that records the issuance.
+CREATE TABLE IF NOT EXISTS pair_claims (
+    claim_key TEXT NOT NULL PRIMARY KEY,
+    pair_id   TEXT NOT NULL
+);

@@ -69,3 +69,10 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
     PRIMARY KEY (caller, request_key)
 );
 CREATE INDEX IF NOT EXISTS idempotency_keys_created_idx ON idempotency_keys (created_at);
+
+-- The pair register (R-ONE-1, R-ONE-2): which pair each card and each resident belongs to, written in the same
+-- transaction as the events of the issuance that claims them.
+CREATE TABLE IF NOT EXISTS pair_claims (
+    claim_key VARCHAR(400) NOT NULL PRIMARY KEY,
+    pair_id   VARCHAR(255) NOT NULL
+);

@@ -44,7 +44,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * Drives one card-work request (architecture.md "Issuance, step by step"): keys generated on the card →
+ * Drives one card-work request (docs/architecture.md "Issuance, step by step"): keys generated on the card →
  * certificates signed by the command side → written, read back and compared → confirmed. Each step is sent
  * to the terminal where the card is inserted; a failed step is recorded as an event and retried after a
  * back-off, up to {@link #MAX_ATTEMPTS}; then the work is abandoned and the command side revokes whatever it

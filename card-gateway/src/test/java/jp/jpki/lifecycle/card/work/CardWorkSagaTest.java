@@ -44,7 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The card-work saga (architecture.md "Issuance, step by step"): each step goes to the terminal where the card
+ * The card-work saga (docs/architecture.md "Issuance, step by step"): each step goes to the terminal where the card
  * is, a failed step is recorded and retried after a back-off, and after {@link CardWorkSaga#MAX_ATTEMPTS} the
  * work is abandoned, which makes the command side revoke what it signed but never reached the card.
  */

@@ -85,7 +85,7 @@ public final class CaKeyStore {
         }
     }
 
-    /** Issuer DNs shaped like J-LIS's (research G.4), marked as this system's own CA, never the real one. */
+    /** Issuer DNs shaped like J-LIS's (R-CRD-3), marked as this system's own CA, never the real one. */
     static X500Name caName(CertificateKind kind) {
         String purpose = kind == CertificateKind.SIGN ? "JPKI for digital signature" : "JPKI for user authentication";
         return new X500Name("C=JP, O=JPKI, OU=" + purpose + ", OU=jpki-lifecycle (not J-LIS)");

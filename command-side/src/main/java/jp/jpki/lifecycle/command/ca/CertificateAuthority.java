@@ -42,7 +42,7 @@ import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 /**
  * Signs end-entity certificates per R-CRD-3: SHA-256 with RSA, RSA-2048 keys only (R-CRD-2), random 127-bit
  * serials (unpredictable, so collisions are negligible without a registry), validity to the notAfter day's
- * 23:59:59 JST, never past the CA certificate's own end. SIGN carries the four basic items as subjectAltName otherNames (research G.4 OIDs); AUTH
+ * 23:59:59 JST, never past the CA certificate's own end. SIGN carries the four basic items as subjectAltName otherNames (R-CRD-3 OIDs); AUTH
  * carries nothing personal. Subjects are opaque.
  */
 public class CertificateAuthority {

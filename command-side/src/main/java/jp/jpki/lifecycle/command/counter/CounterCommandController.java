@@ -11,6 +11,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import jp.jpki.lifecycle.api.issuance.IssueCertificates;
+import jp.jpki.lifecycle.api.move.ContinueCardUse;
+import jp.jpki.lifecycle.api.move.RecordMoveIn;
+import jp.jpki.lifecycle.api.move.RecordMoveOut;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.DocumentClass;
 import jp.jpki.lifecycle.api.pair.PairId;
@@ -23,6 +26,7 @@ import jp.jpki.lifecycle.api.revocation.ChangeBasicInfo;
 import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
+import jp.jpki.lifecycle.api.revocation.RevocationCause;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import jp.jpki.lifecycle.edge.StaffIdentity;
@@ -39,7 +43,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The counter's commands (architecture.md "APIs"). Thin: validate, map to a command with the caller's
+ * The counter's commands (docs/architecture.md "APIs"). Thin: validate, map to a command with the caller's
  * metadata, send, answer. Card operations answer 202: the card work runs in the card-work saga and its
  * progress shows in the pair's view.
  */
@@ -120,6 +124,10 @@ class CounterCommandController {
     ResponseEntity<?> revoke(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.Revoke body,
                              Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         Set<CertificateKind> kinds = body.kinds() == null ? Set.of() : body.kinds();
+        if (body.cause() == RevocationCause.CA_KEY_COMPROMISE) {
+            throw new RuleViolationException("R-REV-7", "a CA key compromise is declared by the CA's operators for "
+                    + "every certificate the key signed, not at a counter for one pair");
+        }
         if (kinds.isEmpty() && !body.cause().revokesBoth()) {
             throw new RuleViolationException("R-REV-1", "name the certificates to revoke (kinds)");
         }
@@ -138,6 +146,30 @@ class CounterCommandController {
     ResponseEntity<?> emigrate(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.Emigration body,
                                Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         return done(auth, key, pairId, new RecordEmigrationWithContinuedUse(pairId, body.emigratedOn()));
+    }
+
+    @PostMapping("/{pairId}/move-outs")
+    @Operation(summary = "転出 to another municipality: SIGN is revoked, card and AUTH wait for the move-in (R-MOV-1)")
+    ResponseEntity<?> moveOut(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.MoveOut body, Authentication auth,
+                              @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        return done(auth, key, pairId, new RecordMoveOut(pairId, body.toMunicipalityCode(), body.plannedMoveOn()));
+    }
+
+    @PostMapping("/{pairId}/move-ins")
+    @Operation(summary = "転入 here: the pair passes to this municipality within the legal periods (R-MOV-2, R-MOV-3)")
+    ResponseEntity<?> moveIn(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.MoveIn body, Authentication auth,
+                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        if (!body.holder().municipalityCode().equals(StaffIdentity.of(auth).municipalityCode())) {
+            throw new HolderOutsideJurisdictionException();
+        }
+        return done(auth, key, pairId, new RecordMoveIn(pairId, body.movedInOn(), body.holder().toFacts(), body.cardContinued()));
+    }
+
+    @PostMapping("/{pairId}/card-continuations")
+    @Operation(summary = "The card's continued use after a move-in, within 90 days (R-MOV-3)")
+    ResponseEntity<?> continueCardUse(@PathVariable PairId pairId, Authentication auth,
+                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        return done(auth, key, pairId, new ContinueCardUse(pairId));
     }
 
     @PostMapping("/{pairId}/loss-reports")

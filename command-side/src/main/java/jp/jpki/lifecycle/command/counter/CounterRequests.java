@@ -133,6 +133,12 @@ final class CounterRequests {
         }
     }
 
+    record MoveOut(@NotBlank @Pattern(regexp = "\\d{6}") String toMunicipalityCode, @NotNull LocalDate plannedMoveOn) {
+    }
+
+    record MoveIn(@NotNull @PastOrPresent LocalDate movedInOn, @NotNull @Valid Holder holder, boolean cardContinued) {
+    }
+
     record CardInvalidation(@NotNull CardInvalidationCause cause) {
     }
 

@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Persistent deadlines: db-scheduler keeps Axon's deadlines (certificate expiry, renewal window, card-work
- * timeouts) as rows in {@code scheduled_tasks}, so they survive restarts (research: SimpleDeadlineManager
+ * timeouts) as rows in {@code scheduled_tasks}, so they survive restarts (Axon's SimpleDeadlineManager
  * forgets them). Axon's own auto-configuration registers its task and the {@code DbSchedulerDeadlineManager}
  * on this scheduler but leaves starting it to the application (it expects db-scheduler's own Spring Boot starter,
  * which we do not use), so {@link DeadlineSchedulerLifecycle} starts it once Axon is up. Deadlines fire on the application's {@link Clock}, the

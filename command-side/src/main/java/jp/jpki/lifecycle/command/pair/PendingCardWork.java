@@ -9,6 +9,7 @@ import java.util.Set;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.CertificateStatus;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
+import org.axonframework.messaging.MetaData;
 
 /**
  * The one card-work request a pair may have in flight: an issuance, renewal or PIN reset between its
@@ -28,6 +29,11 @@ final class PendingCardWork {
     final Map<CertificateKind, String> publicKeys = new EnumMap<>(CertificateKind.class);
     final int feeYen;
     boolean keysGenerated;
+    /**
+     * Who asked for the work, where and through which channel: copied onto every event the card's answers cause, so
+     * that they count for the office that served the resident, not for the system (R-STA-1).
+     */
+    MetaData origin = MetaData.emptyInstance();
 
     PendingCardWork(String requestId, Type type, Set<CertificateKind> kinds, int feeYen) {
         this.requestId = requestId;

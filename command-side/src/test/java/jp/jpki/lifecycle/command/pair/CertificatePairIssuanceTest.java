@@ -68,7 +68,7 @@ class CertificatePairIssuanceTest {
 
     private static final LocalDate CHILD_DOB = LocalDate.of(2012, 7, 20);
     private static final HolderFacts CHILD = holder(CHILD_DOB, false);
-    /** Applied for at 11, made 2024-02-01: valid to the 5th birthday after, 2028-07-20 (C.4 #9). */
+    /** Applied for at 11, made 2024-02-01: valid to the 5th birthday after, 2028-07-20 (WorkedExamplesC4Test #9). */
     private static final CardInfo CHILD_CARD = card("card-c", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 2, 1));
     private static final LocalDate CHILD_CARD_EXPIRY = LocalDate.of(2028, 7, 20);
 
@@ -238,7 +238,7 @@ class CertificatePairIssuanceTest {
         }
 
         @Test
-        @DisplayName("R-REN-3 + R-VAL-4: after expiry a new issue is free and counts 5 birthdays (2033-11-14 on a new card, not 2034)")
+        @DisplayName("R-REN-3 + R-VAL-4 + R-ONE-3: after expiry a new issue on a new card is free and counts 5 birthdays (2033-11-14, not 2034); the old card is void")
         void newIssueAfterExpiry() {
             Instant now = at(LocalDate.of(2028, 12, 1), 10);
             CardInfo newCard = card("card-2", LocalDate.of(2028, 10, 1), LocalDate.of(2028, 11, 1));
@@ -249,7 +249,7 @@ class CertificatePairIssuanceTest {
             var issue = issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of());
             fixtureAt(now).given(given)
                     .when(issue)
-                    .expectEvents(new IssuanceRequested(PAIR, "req-2", HOLDER, newCard, newCardExpiry, BOTH, ApplicantType.RESIDENT,
+                    .expectEvents(new CardInvalidated(PAIR, "card-1", CardInvalidationCause.REISSUED), new IssuanceRequested(PAIR, "req-2", HOLDER, newCard, newCardExpiry, BOTH, ApplicantType.RESIDENT,
                             TERMINAL, 0, null));
             LocalDate fifthBirthday = LocalDate.of(2033, 11, 14);
             fixtureAt(now).given(given).andGivenCommands(issue)
@@ -308,12 +308,15 @@ class CertificatePairIssuanceTest {
         private final Instant now = at(LocalDate.of(2025, 1, 6), 10);
 
         @Test
-        @DisplayName("R-REV-3: certificates on a new card while the old card's are still valid: refused until that card is invalidated")
+        @DisplayName("R-ONE-3: certificates on a new card while the old card's are still valid move the pair: the old card is void and its certificates are revoked as superseded")
         void oldCardStillValid() {
-            assertRefused(fixtureAt(now).given(activePair())
-                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of())), "R-REV-3");
-            assertRefused(fixtureAt(now).given(activePair())
-                    .when(issue("req-2", HOLDER, newCard, AUTH, ApplicantType.RESIDENT, List.of())), "R-REV-3");
+            fixtureAt(now).given(activePair())
+                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of()))
+                    .expectEvents(new CardInvalidated(PAIR, "card-1", CardInvalidationCause.REISSUED),
+                            new CertificateRevoked(PAIR, CertificateKind.SIGN, "sign-1", RevocationReason.SUPERSEDED, now),
+                            new CertificateRevoked(PAIR, CertificateKind.AUTH, "auth-1", RevocationReason.SUPERSEDED, now),
+                            new IssuanceRequested(PAIR, "req-2", HOLDER, newCard, LocalDate.of(2034, 11, 14), BOTH,
+                                    ApplicantType.RESIDENT, TERMINAL, 0, null));
         }
 
         @Test
