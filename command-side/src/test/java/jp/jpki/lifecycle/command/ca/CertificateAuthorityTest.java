@@ -19,6 +19,7 @@ import jp.jpki.lifecycle.api.pair.BasicFourItems;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.Sex;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The certificates our CA signs are real, and shaped as R-CRD-3 says. */
 class CertificateAuthorityTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-06-01T01:00:00Z"), EndOfValidity.JST);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-06-01T01:00:00Z"), JapanTime.ZONE);
     private static final LocalDate NOT_AFTER = LocalDate.parse("2031-11-14");
     private static final BasicFourItems ITEMS = new BasicFourItems("Test Hanako", "Setagaya 1-2-3", LocalDate.parse("1985-11-14"), Sex.FEMALE);
 
