@@ -1,6 +1,7 @@
 package jp.jpki.lifecycle.command.counter;
 
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -17,12 +18,7 @@ class IdempotencyKeys {
 
     private static final int CAPACITY = 50_000;
 
-    private final Map<String, ResponseEntity<?>> answers = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ResponseEntity<?>> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache<String, ResponseEntity<?>> answers = Caffeine.newBuilder().maximumSize(CAPACITY).build();
     private final Map<String, Object> inFlight = new ConcurrentHashMap<>();
 
     ResponseEntity<?> once(String operator, String key, Supplier<ResponseEntity<?>> action) {
@@ -30,20 +26,16 @@ class IdempotencyKeys {
             return action.get();
         }
         String id = operator + "\u0000" + key;
-        synchronized (answers) {
-            ResponseEntity<?> earlier = answers.get(id);
-            if (earlier != null) {
-                return earlier;
-            }
+        ResponseEntity<?> earlier = answers.getIfPresent(id);
+        if (earlier != null) {
+            return earlier;
         }
         if (inFlight.putIfAbsent(id, Boolean.TRUE) != null) {
             throw new DuplicateRequestInFlightException(key);
         }
         try {
             ResponseEntity<?> answer = action.get();
-            synchronized (answers) {
-                answers.put(id, answer);
-            }
+            answers.put(id, answer);
             return answer;
         } finally {
             inFlight.remove(id);
