@@ -47,7 +47,7 @@ import org.springframework.stereotype.Component;
  * answers are built per request, never cached, so they are always current.
  */
 @Component
-class OcspResponder {
+public class OcspResponder {
 
     static final Duration RENEW_RESPONDER_BEFORE_EXPIRY = Duration.ofDays(1);
 
@@ -67,7 +67,7 @@ class OcspResponder {
     private final DigestCalculatorProvider digests;
     private final Map<CertificateKind, Responder> responders = new EnumMap<>(CertificateKind.class);
 
-    OcspResponder(RevocationStatusStore store, QueryGateway queries, Clock clock) throws OperatorCreationException {
+    public OcspResponder(RevocationStatusStore store, QueryGateway queries, Clock clock) throws OperatorCreationException {
         this.store = store;
         this.queries = queries;
         this.clock = clock;
@@ -75,7 +75,7 @@ class OcspResponder {
     }
 
     /** Always an OCSP response: a request that cannot be read gets {@code malformedRequest}, never an HTTP error. */
-    byte[] respond(CertificateKind kind, byte[] request) {
+    public byte[] respond(CertificateKind kind, byte[] request) {
         try {
             return answer(kind, new OCSPReq(request)).getEncoded();
         } catch (IOException | RuntimeException e) {

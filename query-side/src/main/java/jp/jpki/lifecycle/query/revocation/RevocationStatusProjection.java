@@ -21,16 +21,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.REVOCATION_STATUS)
-class RevocationStatusProjection {
+public class RevocationStatusProjection {
 
     private final RevocationStatusStore store;
 
-    RevocationStatusProjection(RevocationStatusStore store) {
+    public RevocationStatusProjection(RevocationStatusStore store) {
         this.store = store;
     }
 
     @EventHandler
-    void on(CertificatesIssued e) {
+    public void on(CertificatesIssued e) {
         store.inBatch(batch -> e.certificates().forEach(certificate -> issued(batch, certificate)));
     }
 

@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
  * change that alters the CRL, so cached CRLs know they are stale) and the number of the last CRL signed.
  */
 @Component
-class RevocationStatusStore {
+public class RevocationStatusStore {
 
     private static final String COUNTERS = "revocation_counters";
 
     private final MongoTemplate mongo;
 
-    RevocationStatusStore(MongoTemplate mongo) {
+    public RevocationStatusStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.query.revocation;
+package jp.jpki.lifecycle.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -19,6 +19,9 @@ import jp.jpki.lifecycle.api.pki.CertifyOcspResponder;
 import jp.jpki.lifecycle.api.pki.ResponderCertificate;
 import jp.jpki.lifecycle.command.ca.CaKeyStore;
 import jp.jpki.lifecycle.command.ca.RevocationSigner;
+import jp.jpki.lifecycle.query.revocation.OcspResponder;
+import jp.jpki.lifecycle.query.revocation.RevocationStatusProjection;
+import jp.jpki.lifecycle.query.revocation.RevocationStatusStore;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.bouncycastle.cert.X509CertificateHolder;
