@@ -2,13 +2,15 @@ package jp.jpki.lifecycle.command.counter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
-import jp.jpki.lifecycle.command.security.StaffIdentity;
+import jp.jpki.lifecycle.edge.StaffIdentity;
+import jp.jpki.lifecycle.edge.web.ProblemBodies;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Refusals as RFC 9457 problems: 422 names the rule that refused (with the facts a clerk needs, e.g.
@@ -53,19 +56,33 @@ class CommandProblems {
         return problem;
     }
 
-    @ExceptionHandler({OutsideJurisdictionException.class, StaffIdentity.NotStaffException.class})
+    @ExceptionHandler({HolderOutsideJurisdictionException.class, StaffIdentity.NotStaffException.class})
     ProblemDetail forbidden(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle("Outside your jurisdiction");
         return problem;
     }
 
+    /** A pair of another municipality answers exactly like a pair that does not exist: its existence does not leak. */
+    @ExceptionHandler(OutsideJurisdictionException.class)
+    ProblemDetail elsewhere(OutsideJurisdictionException e, HttpServletRequest request) {
+        return unknownPair(pairIdOf(request));
+    }
+
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownPair(AggregateNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no certificate pair " + e.getAggregateIdentifier());
+        return unknownPair(String.valueOf(e.getAggregateIdentifier()));
+    }
+
+    private static ProblemDetail unknownPair(String pairId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no certificate pair " + pairId);
         problem.setTitle("Unknown certificate pair");
         return problem;
+    }
+
+    private static String pairIdOf(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map && map.get("pairId") != null ? String.valueOf(map.get("pairId")) : "with this id";
     }
 
     @ExceptionHandler({StateConflictException.class, ConcurrencyException.class,
@@ -92,8 +109,7 @@ class CommandProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the body is not valid JSON for this request: " + firstLine(e.getMostSpecificCause().getMessage()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemBodies.unreadable(e));
         problem.setTitle("Malformed request");
         return problem;
     }
@@ -102,8 +118,8 @@ class CommandProblems {
     ProblemDetail badArgument(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 e instanceof MethodArgumentTypeMismatchException m
-                        ? "invalid " + m.getName() + ": " + firstLine(m.getMostSpecificCause().getMessage())
-                        : firstLine(e.getMessage()));
+                        ? "invalid " + m.getName() + ": " + ProblemBodies.withoutInternals(firstLine(m.getMostSpecificCause().getMessage()))
+                        : ProblemBodies.withoutInternals(firstLine(e.getMessage())));
         problem.setTitle("Invalid request");
         return problem;
     }
