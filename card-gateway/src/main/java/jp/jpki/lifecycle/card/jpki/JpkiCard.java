@@ -108,7 +108,7 @@ public class JpkiCard {
         return CardResult.of(response);
     }
 
-    static X509Certificate parse(byte[] der) {
+    public static X509Certificate parse(byte[] der) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {

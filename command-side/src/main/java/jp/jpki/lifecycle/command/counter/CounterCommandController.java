@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import jp.jpki.lifecycle.api.issuance.IssueCertificates;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.DocumentClass;
@@ -53,11 +53,14 @@ class CounterCommandController {
     private final CommandGateway commands;
     private final CallerMetadata caller;
     private final IdempotencyKeys idempotency;
+    private final CounterTerminals terminals;
 
-    CounterCommandController(CommandGateway commands, CallerMetadata caller, IdempotencyKeys idempotency) {
+    CounterCommandController(CommandGateway commands, CallerMetadata caller, IdempotencyKeys idempotency,
+                             CounterTerminals terminals) {
         this.commands = commands;
         this.caller = caller;
         this.idempotency = idempotency;
+        this.terminals = terminals;
     }
 
     @PostMapping
@@ -156,7 +159,7 @@ class CounterCommandController {
     ResponseEntity<?> openProxyApplication(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.ProxyApplication body,
                                            Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         String applicationId = body.applicationId() == null ? UUID.randomUUID().toString() : body.applicationId();
-        return idempotency.once(auth.getName(), key, () -> {
+        return once(auth, key, () -> {
             send(new OpenProxyApplication(pairId, applicationId, body.procedure(), body.kinds(),
                     body.holder() == null ? null : body.holder().toFacts(), documents(body.proxyDocuments())),
                     caller.of(auth, null, key));
@@ -171,24 +174,35 @@ class CounterCommandController {
     ResponseEntity<?> answerInquiry(@PathVariable PairId pairId, @PathVariable String applicationId,
                                     @Valid @RequestBody CounterRequests.InquiryAnswer body, Authentication auth,
                                     @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        if (!applicationId.matches(CounterRequests.PROXY_APPLICATION)) {
+            throw new IllegalArgumentException("invalid applicationId: 4-64 characters of A-Z, a-z, 0-9 or '-'");
+        }
         return done(auth, key, pairId, new RecordInquiryAnswer(pairId, applicationId, documents(body.proxyDocuments())));
     }
 
-    /** A command that starts card work: answered 202 with the card-work request id. */
+    /**
+     * A command that starts card work at a terminal of the caller's office (R-TRM-1): answered 202 with the card-work
+     * request id, new for every command. A retry with the same Idempotency-Key gets the first answer and its id.
+     */
     private ResponseEntity<?> cardWork(Authentication auth, String key, PairId pairId, String terminalId,
                                        Function<String, Object> command) {
-        return idempotency.once(auth.getName(), key, () -> {
-            String requestId = requestId(key);
+        terminals.check(StaffIdentity.of(auth).officeId(), terminalId).orThrow();
+        return once(auth, key, () -> {
+            String requestId = UUID.randomUUID().toString();
             send(command.apply(requestId), caller.of(auth, terminalId, key));
             return accepted(pairId, requestId);
         });
     }
 
     private ResponseEntity<?> done(Authentication auth, String key, PairId pairId, Object command) {
-        return idempotency.once(auth.getName(), key, () -> {
+        return once(auth, key, () -> {
             send(command, caller.of(auth, null, key));
             return ResponseEntity.ok(Map.of("pairId", pairId.value()));
         });
+    }
+
+    private ResponseEntity<?> once(Authentication auth, String key, Supplier<ResponseEntity<?>> action) {
+        return idempotency.once(auth.getName(), key, CapturedRequestBody.fingerprint(), action);
     }
 
     private void send(Object command, MetaData metaData) {
@@ -198,12 +212,6 @@ class CounterCommandController {
     private static ResponseEntity<?> accepted(PairId pairId, String requestId) {
         return ResponseEntity.accepted().location(URI.create("/api/certificate-pairs/" + pairId))
                 .body(Map.of("pairId", pairId.value(), "requestId", requestId));
-    }
-
-    /** The card-work request id: derived from the Idempotency-Key when given, so a retry names the same work. */
-    private static String requestId(String idempotencyKey) {
-        return idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static List<DocumentClass> documents(List<DocumentClass> shown) {

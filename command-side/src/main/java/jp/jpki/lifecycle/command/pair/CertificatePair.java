@@ -164,9 +164,15 @@ public class CertificatePair {
 
     @CommandHandler
     public void handle(RecordCardKeysGenerated cmd, PairRules rules, CertificateAuthority ca) {
-        PendingCardWork work = pendingFor(cmd.requestId());
+        PendingCardWork work = cardWorkOf(cmd.requestId(), cmd.cardId());
         if (work.keysGenerated) {
-            return; // a redelivered answer from the card: the certificates were already signed
+            if (work.publicKeys.equals(cmd.publicKeys())) {
+                return; // a redelivered answer from the card: the certificates were already signed
+            }
+            // Keys generated again (a terminal that forgot the first answer) would leave certificates over keys the
+            // card no longer holds; the write step then refuses, and the work is abandoned and compensated.
+            throw new RuleViolationException("R-CRD-5", "request " + cmd.requestId()
+                    + " already has its keys; the certificates were signed over them, not over keys generated again");
         }
         if (work.type == PendingCardWork.Type.PIN_RESET || !cmd.publicKeys().keySet().equals(work.kinds)) {
             throw new StateConflictException("request " + cmd.requestId() + " expects keys for " + work.kinds);
@@ -197,9 +203,13 @@ public class CertificatePair {
 
     @CommandHandler
     public void handle(ConfirmCertificatesWritten cmd, PairRules rules, DeadlineManager deadlines) {
-        PendingCardWork work = pendingFor(cmd.requestId());
+        PendingCardWork work = cardWorkOf(cmd.requestId(), cmd.cardId());
         if (work.signed.isEmpty()) {
             throw new StateConflictException("request " + cmd.requestId() + " has no signed certificates to confirm");
+        }
+        if (!Set.copyOf(cmd.serials()).equals(work.signed.stream().map(IssuedCertificate::serialHex).collect(Collectors.toSet()))) {
+            throw new RuleViolationException("R-CRD-5", "the certificates written are not the ones request "
+                    + cmd.requestId() + " signed");
         }
         List<IssuedCertificate> written = List.copyOf(work.signed);
         Map<CertificateKind, String> superseded = new EnumMap<>(work.replacedSerials);
@@ -309,7 +319,7 @@ public class CertificatePair {
 
     @CommandHandler
     public void handle(ConfirmPinReset cmd) {
-        PendingCardWork work = pendingFor(cmd.requestId());
+        PendingCardWork work = cardWorkOf(cmd.requestId(), cmd.cardId());
         if (work.type != PendingCardWork.Type.PIN_RESET) {
             throw new StateConflictException("request " + cmd.requestId() + " is not a PIN reset");
         }
@@ -444,6 +454,22 @@ public class CertificatePair {
         return pending;
     }
 
+    /**
+     * The pending card work, when an answer from a terminal names it and the pair's own card (R-CRD-5): keys or a
+     * confirmation from any other card, or for any other request, would bind this resident's certificates to a
+     * card that is not theirs.
+     */
+    private PendingCardWork cardWorkOf(String requestId, String cardId) {
+        if (pending == null || !pending.requestId.equals(requestId)) {
+            throw new RuleViolationException("R-CRD-5", "no card work " + requestId + " is pending on this pair");
+        }
+        if (!card.cardId().equals(cardId)) {
+            throw new RuleViolationException("R-CRD-5", "card work " + requestId + " is for card " + card.cardId()
+                    + ", not for card " + cardId);
+        }
+        return pending;
+    }
+
     private void requireAnsweredInquiryIfNeeded(PairRules rules, Procedure procedure,
                                                 ApplicantType applicant,
                                                 Set<CertificateKind> kinds, List<DocumentClass> documents,
@@ -524,6 +550,7 @@ public class CertificatePair {
     @EventSourcingHandler
     void on(CardKeysGenerated e) {
         pending.keysGenerated = true;
+        pending.publicKeys.putAll(e.publicKeys());
     }
 
     @EventSourcingHandler

@@ -21,6 +21,8 @@ final class PendingCardWork {
     final Set<CertificateKind> kinds;
     final List<IssuedCertificate> signed = new ArrayList<>();
     final Map<CertificateKind, String> replacedSerials = new EnumMap<>(CertificateKind.class);
+    /** The keys the card generated for this request; certificates are signed over exactly these. */
+    final Map<CertificateKind, String> publicKeys = new EnumMap<>(CertificateKind.class);
     final int feeYen;
     boolean keysGenerated;
 
@@ -36,7 +38,7 @@ final class PendingCardWork {
     public boolean equals(Object other) {
         return other instanceof PendingCardWork work && requestId.equals(work.requestId) && type == work.type
                 && kinds.equals(work.kinds) && signed.equals(work.signed)
-                && replacedSerials.equals(work.replacedSerials) && feeYen == work.feeYen && keysGenerated == work.keysGenerated;
+                && replacedSerials.equals(work.replacedSerials) && publicKeys.equals(work.publicKeys) && feeYen == work.feeYen && keysGenerated == work.keysGenerated;
     }
 
     @Override

@@ -97,7 +97,7 @@ class CertificatePairIssuanceTest {
         void writtenAndDeadlinesScheduled() {
             var due = new CertificateDeadlines.Due(CertificateKind.AUTH, "auth-1");
             fixtureAt(ISSUED_AT).givenCommands(issue("req-1", BOTH), keys("req-1", BOTH))
-                    .when(confirm("req-1"))
+                    .when(confirm("req-1", "auth-1", "sign-1"))
                     .expectEvents(new CertificatesWrittenToCard(PAIR, "req-1", List.of("auth-1", "sign-1")))
                     .expectScheduledDeadline(Instant.parse("2028-11-14T15:00:00Z"), due)
                     .expectScheduledDeadlineWithName(EndOfValidity.expiredAt(NOT_AFTER), CertificateDeadlines.EXPIRY)
@@ -212,7 +212,7 @@ class CertificatePairIssuanceTest {
             IssuedCertificate auth = certificate(CertificateKind.AUTH, "auth-1", at(LocalDate.of(2024, 6, 20), 10), CHILD_CARD_EXPIRY);
             fixtureAt(now).given(issued("req-1", CHILD, CHILD_CARD, CHILD_CARD_EXPIRY, List.of(auth), 0))
                     .andGivenCommands(issue("req-2", CHILD, CHILD_CARD, SIGN, ApplicantType.RESIDENT, List.of()))
-                    .when(keys("req-2", SIGN))
+                    .when(keys("req-2", SIGN, CHILD_CARD))
                     .expectEvents(new CardKeysGenerated(PAIR, "req-2", Map.of(CertificateKind.SIGN, "sign-key")),
                             new CertificatesIssued(PAIR, "req-2",
                                     List.of(certificate(CertificateKind.SIGN, "sign-1", now, CHILD_CARD_EXPIRY)), 0));
@@ -234,7 +234,7 @@ class CertificatePairIssuanceTest {
                             TERMINAL, 0, null));
             LocalDate fifthBirthday = LocalDate.of(2033, 11, 14);
             fixtureAt(now).given(given).andGivenCommands(issue)
-                    .when(keys("req-2", BOTH))
+                    .when(keys("req-2", BOTH, newCard))
                     .expectEvents(new CardKeysGenerated(PAIR, "req-2", KEYS), new CertificatesIssued(PAIR, "req-2", List.of(
                             certificate(CertificateKind.AUTH, "auth-1", now, fifthBirthday),
                             certificate(CertificateKind.SIGN, "sign-1", now, fifthBirthday)), 0));

@@ -138,17 +138,27 @@ final class PairFixtures {
     }
 
     static RecordCardKeysGenerated keys(String requestId, Set<CertificateKind> kinds) {
-        return new RecordCardKeysGenerated(PAIR, requestId, Map.copyOf(
+        return keys(requestId, kinds, CARD);
+    }
+
+    /** The terminal's answer from {@code card}: the keys it generated for the request. */
+    static RecordCardKeysGenerated keys(String requestId, Set<CertificateKind> kinds, CardInfo card) {
+        return new RecordCardKeysGenerated(PAIR, requestId, card.cardId(), Map.copyOf(
                 kinds.stream().collect(java.util.stream.Collectors.toMap(k -> k, KEYS::get))));
     }
 
-    static ConfirmCertificatesWritten confirm(String requestId) {
-        return new ConfirmCertificatesWritten(PAIR, requestId);
+    /** The terminal's answer from {@link #CARD}: the certificates with these serials are on it. */
+    static ConfirmCertificatesWritten confirm(String requestId, String... serials) {
+        return new ConfirmCertificatesWritten(PAIR, requestId, CARD.cardId(), List.of(serials));
     }
 
-    /** The three commands of a resident's issuance at the counter, from the request to the card's confirmation. */
+    /**
+     * The three commands of a resident's first issuance at the counter, from the request to the card's confirmation
+     * (the stub CA's first serials).
+     */
     static List<Object> issuedByCommands(String requestId, IssueCertificates issue) {
-        return List.of(issue, keys(requestId, issue.kinds()), confirm(requestId));
+        return List.of(issue, keys(requestId, issue.kinds(), issue.card()), new ConfirmCertificatesWritten(PAIR, requestId,
+                issue.card().cardId(), issue.kinds().stream().map(kind -> kind.name().toLowerCase() + "-1").toList()));
     }
 
     // ---- events --------------------------------------------------------------------------------------
