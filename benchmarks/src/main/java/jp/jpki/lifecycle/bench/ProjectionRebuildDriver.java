@@ -26,7 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * projections build from the store at once (timed from the start of the JVM's app context, so it includes about
  * 10 s of startup); {@code rebuild}: then each projection rebuilt alone through the admin endpoint, as an operator
  * would. Reports events/s per projection from the positions the admin endpoint shows, and whether each rebuilt read
- * model is document for document what it was before (issue 5: a rebuild reproduces the same read models). Naming
+ * model is document for document what it was before (a rebuild must reproduce the same read models). Naming
  * projections limits both to them.
  * Usage: ProjectionRebuildDriver dataDir [initial|rebuild|both=both] [projection ...]
  */

@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.query;
 
 import java.time.Clock;
 import java.util.Map;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -20,11 +20,10 @@ import org.h2.mvstore.MVMap;
  * and decoded on every read.
  * <p>
  * The server's own H2 collection keeps document objects in the store's pages, and the store encodes a page whole
- * each time it writes it: one changed document re-encoded every other document of its page. In the profile of a
- * 1,000,000-pair rebuild that page encoding was 37 % of the process's CPU. Bytes are copied into a page as they
+ * each time it writes it: one changed document re-encoded every other document of its page, which dominated a
+ * large rebuild (docs/performance.md). Bytes are copied into a page as they
  * are. Every read also hands out a document of its own, so the server, which updates the document a query
- * returned in place, can never change one the store holds (that once failed a page write with a
- * ConcurrentModificationException and closed the store).
+ * returned in place, can never change one the store holds while it writes that page to disk.
  */
 final class BsonCollection extends AbstractSynchronizedMongoCollection<Object> {
     private static final String DATA_SIZE = "dataSize";

@@ -14,8 +14,7 @@ import java.util.Set;
  * <p>
  * Writes to the read models are the exception: a projection writes them before its tracking token, and a commit
  * stores everything written before it, so the token's commit makes them durable; a crash before it loses only
- * writes whose events are delivered again. Committing each of them cost a file write per event and capped a
- * projection rebuild at a few hundred events per second.
+ * writes whose events are delivered again. Committing each of them would cost a file write per event.
  */
 final class DurableH2Backend extends H2Backend {
 

@@ -20,8 +20,7 @@ import org.springframework.context.annotation.Bean;
  * The H2 event store of the embedded default: Axon's JDBC engine exactly as its auto-configuration builds it, except
  * for one query. While commands commit concurrently, the tracking token of the read models has gaps (positions
  * handed out but not yet committed), and Axon then reads {@code WHERE (i > ? AND i <= ?) OR i IN (gaps)}, which H2
- * cannot answer from the primary key: every poll scanned the whole table (a fifth of all CPU during the T1 load,
- * benchmarks/RESULTS-cmd.md), growing with the store. The same rows as a {@code UNION ALL} of the range and the gaps
+ * cannot answer from the primary key: every poll scanned the whole table, a cost that grows with the store. The same rows as a {@code UNION ALL} of the range and the gaps
  * are two primary-key lookups; the two parts cannot overlap, since every gap lies at or below the token's position.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
@@ -42,7 +43,7 @@ public final class HistoryGenerator {
         if (Files.exists(dataDir.resolve("events")) || Files.exists(dataDir.resolve("mongo"))) {
             throw new IllegalArgumentException(dataDir + " already holds a store; generate into a new directory");
         }
-        new HistoryGenerator().generate(dataDir, pairs, demoShare, seed, Clock.system(JapanDays.JST));
+        new HistoryGenerator().generate(dataDir, pairs, demoShare, seed, Clock.system(JapanTime.ZONE));
         System.exit(0);
     }
 

@@ -19,6 +19,7 @@ import jp.jpki.lifecycle.api.issuance.CardKeysGenerated;
 import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
 import jp.jpki.lifecycle.api.issuance.CertificatesWrittenToCard;
 import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
+import jp.jpki.lifecycle.api.lifecycle.CertificateSlot;
 import jp.jpki.lifecycle.api.pair.ApplicantType;
 import jp.jpki.lifecycle.api.pair.BasicFourItems;
 import jp.jpki.lifecycle.api.pair.BasicItem;
@@ -75,20 +76,13 @@ final class PairHistory {
                    Map<CertificateKind, CertificateStatus> statuses, Map<CertificateKind, String> serials) {
     }
 
-    private static final class Slot {
-        CertificateStatus status = CertificateStatus.NONE;
-        String serial;
-        LocalDate notAfter;
-        boolean pinLocked;
-    }
-
     private final Random random;
     private final CertificateTemplates certificates;
     private final LocalDate today;
     private final PairId pairId;
     private final Geography.Municipality municipality;
     private final HolderFacts holder;
-    private final Map<CertificateKind, Slot> slots = new EnumMap<>(CertificateKind.class);
+    private final Map<CertificateKind, CertificateSlot> slots = new EnumMap<>(CertificateKind.class);
     private final List<DomainEventMessage<?>> events = new ArrayList<>();
     private CardInfo card;
     private LocalDate cardExpiry;
@@ -106,7 +100,7 @@ final class PairHistory {
                 new BasicFourItems("Resident " + index, "Synthetic address " + index, born, random.nextBoolean() ? Sex.MALE : Sex.FEMALE),
                 false);
         for (CertificateKind kind : CertificateKind.values()) {
-            slots.put(kind, new Slot());
+            slots.put(kind, CertificateSlot.NONE);
         }
     }
 
@@ -125,8 +119,8 @@ final class PairHistory {
         Map<CertificateKind, CertificateStatus> statuses = new EnumMap<>(CertificateKind.class);
         Map<CertificateKind, String> serials = new EnumMap<>(CertificateKind.class);
         slots.forEach((kind, slot) -> {
-            statuses.put(kind, slot.status);
-            serials.put(kind, slot.serial == null ? "" : slot.serial);
+            statuses.put(kind, slot.status());
+            serials.put(kind, slot.serialHex() == null ? "" : slot.serialHex());
         });
         return new Summary(pairId.value(), municipality.code(), municipality.offices().get(0), holder.residentRef(),
                 card.cardId(), statuses, serials);
@@ -138,8 +132,8 @@ final class PairHistory {
         LocalDate day = firstIssueDay();
         issue(day, Set.of(CertificateKind.SIGN, CertificateKind.AUTH), newCard(day), 0);
         while (!day.isAfter(today) && anyLive()) {
-            LocalDate renewalOpens = slots.values().stream().filter(s -> s.status == CertificateStatus.ACTIVE)
-                    .map(s -> windowOpens(s.notAfter)).min(LocalDate::compareTo).orElse(LocalDate.MAX);
+            LocalDate renewalOpens = slots.values().stream().filter(s -> s.isActive())
+                    .map(s -> windowOpens(s.notAfter())).min(LocalDate::compareTo).orElse(LocalDate.MAX);
             LocalDate hazardDay = day.plusDays(1 + (long) (-Math.log(1 - random.nextDouble()) / TOTAL_PER_YEAR * 365));
             if (renewalOpens.isAfter(today) && hazardDay.isAfter(today)) {
                 return;
@@ -153,12 +147,12 @@ final class PairHistory {
 
     /** @return the day the history continues from, or null when it ends here (today reached or the pair closed) */
     private LocalDate renewalDue(LocalDate opens) {
-        List<CertificateKind> due = kinds(s -> s.status == CertificateStatus.ACTIVE && !windowOpens(s.notAfter).isAfter(opens));
-        LocalDate notAfter = slots.get(due.get(0)).notAfter;
+        List<CertificateKind> due = kinds(s -> s.isActive() && !windowOpens(s.notAfter()).isAfter(opens));
+        LocalDate notAfter = slots.get(due.get(0)).notAfter();
         for (CertificateKind kind : due) {
-            Slot slot = slots.get(kind);
-            system(new ExpiryNoticeDue(pairId, kind, slot.serial, slot.notAfter), notAfter.minusMonths(3));
-            system(new RenewalWindowOpened(pairId, kind, slot.serial, opens, slot.notAfter), opens);
+            CertificateSlot slot = slots.get(kind);
+            system(new ExpiryNoticeDue(pairId, kind, slot.serialHex(), slot.notAfter()), notAfter.minusMonths(3));
+            system(new RenewalWindowOpened(pairId, kind, slot.serialHex(), opens, slot.notAfter()), opens);
         }
         boolean cardOutlivesWindow = cardExpiry.isAfter(notAfter.plusMonths(6));
         if (cardOutlivesWindow && random.nextDouble() < 0.75) {
@@ -173,10 +167,9 @@ final class PairHistory {
         if (expiredOn.isAfter(today)) {
             return null;
         }
-        for (CertificateKind kind : kinds(s -> s.status == CertificateStatus.ACTIVE && !s.notAfter.isAfter(notAfter))) {
-            Slot slot = slots.get(kind);
-            system(new CertificateExpired(pairId, kind, slot.serial, slot.notAfter), expiredOn);
-            slot.status = CertificateStatus.EXPIRED;
+        for (CertificateKind kind : kinds(s -> s.isActive() && !s.notAfter().isAfter(notAfter))) {
+            CertificateSlot slot = slots.get(kind);
+            system(new CertificateExpired(pairId, kind, slot.serialHex(), slot.notAfter()), expiredOn);
         }
         double dice = random.nextDouble();
         if (!cardOutlivesWindow && dice < 0.8 || cardOutlivesWindow && dice < 0.4) {
@@ -184,7 +177,7 @@ final class PairHistory {
             if (again.isAfter(today)) {
                 return null;
             }
-            Set<CertificateKind> kinds = Set.copyOf(kinds(s -> s.status != CertificateStatus.ACTIVE));
+            Set<CertificateKind> kinds = Set.copyOf(kinds(s -> !s.isActive()));
             issue(again, kinds, cardOutlivesWindow ? card : newCard(again), 0);
             return again;
         }
@@ -200,12 +193,12 @@ final class PairHistory {
             }
             case HOLDER_REQUEST -> {
                 counterVisit(day);
-                revoke(kinds(s -> isLive(s.status)), RevocationReason.CESSATION_OF_OPERATION);
+                revoke(kinds(s -> s.isLive()), RevocationReason.CESSATION_OF_OPERATION);
                 return null;
             }
             case DEATH -> {
                 counterVisit(day);
-                revoke(kinds(s -> isLive(s.status)), RevocationReason.CESSATION_OF_OPERATION);
+                revoke(kinds(s -> s.isLive()), RevocationReason.CESSATION_OF_OPERATION);
                 return null;
             }
         }
@@ -213,30 +206,28 @@ final class PairHistory {
     }
 
     private void pinLock(LocalDate day) {
-        List<CertificateKind> lockable = kinds(s -> s.status == CertificateStatus.ACTIVE && !s.pinLocked);
+        List<CertificateKind> lockable = kinds(s -> s.isActive() && !s.pinLocked());
         if (lockable.isEmpty()) {
             return;
         }
         CertificateKind kind = lockable.get(random.nextInt(lockable.size()));
         counterVisit(day);
         counter(new PinLocked(pairId, kind));
-        slots.get(kind).pinLocked = true;
         LocalDate resetDay = day.plusDays(random.nextInt(20));
-        if (random.nextDouble() < 0.85 && !resetDay.isAfter(today) && !resetDay.isAfter(slots.get(kind).notAfter)) {
+        if (random.nextDouble() < 0.85 && !resetDay.isAfter(today) && !resetDay.isAfter(slots.get(kind).notAfter())) {
             counterVisit(resetDay);
             String request = requestId();
             counter(new PinResetRequested(pairId, request, card.cardId(), kind, terminal()));
             counter(new PinReset(pairId, request, kind));
-            slots.get(kind).pinLocked = false;
         }
     }
 
     private void basicInfoChange(LocalDate day) {
         counterVisit(day);
         counter(new BasicInfoChanged(pairId, Set.of(random.nextDouble() < 0.8 ? BasicItem.ADDRESS : BasicItem.NAME), day));
-        if (isLive(slots.get(CertificateKind.SIGN).status)) {
+        if (slots.get(CertificateKind.SIGN).isLive()) {
             revoke(List.of(CertificateKind.SIGN), RevocationReason.AFFILIATION_CHANGED);
-            if (random.nextDouble() < 0.7 && slots.get(CertificateKind.AUTH).status == CertificateStatus.ACTIVE) {
+            if (random.nextDouble() < 0.7 && slots.get(CertificateKind.AUTH).isActive()) {
                 issue(day, Set.of(CertificateKind.SIGN), card, 0);
             }
         }
@@ -244,22 +235,21 @@ final class PairHistory {
 
     /** A lost card: the call centre holds the certificates, the counter revokes them, a new card may follow. */
     private LocalDate loss(LocalDate day) {
-        List<CertificateKind> active = kinds(s -> s.status == CertificateStatus.ACTIVE);
+        List<CertificateKind> active = kinds(s -> s.isActive());
         if (active.isEmpty()) {
             return day;
         }
         visit = callCentre(day);
         for (CertificateKind kind : active) {
-            Slot slot = slots.get(kind);
-            append(new CertificateHeld(pairId, kind, slot.serial, last), last);
-            slot.status = CertificateStatus.ON_HOLD;
+            CertificateSlot slot = slots.get(kind);
+            append(new CertificateHeld(pairId, kind, slot.serialHex(), last), last);
         }
         LocalDate revokedOn = day.plusDays(1 + random.nextInt(10));
         if (revokedOn.isAfter(today)) {
             return null;
         }
         counterVisit(revokedOn);
-        revoke(kinds(s -> isLive(s.status)), RevocationReason.KEY_COMPROMISE);
+        revoke(kinds(s -> s.isLive()), RevocationReason.KEY_COMPROMISE);
         LocalDate newCardOn = revokedOn.plusDays(20 + random.nextInt(40));
         if (random.nextDouble() < 0.85 && !newCardOn.isAfter(today)) {
             issue(newCardOn, Set.of(CertificateKind.SIGN, CertificateKind.AUTH), newCard(newCardOn), 200);
@@ -275,7 +265,7 @@ final class PairHistory {
         if (card != null && onCard != card && anyLive()) {
             // R-REV-3: the old card's certificates go before the new card gets any
             counter(new CardInvalidated(pairId, card.cardId(), CardInvalidationCause.REISSUED));
-            revoke(kinds(s -> isLive(s.status)), CardInvalidationCause.REISSUED.reason());
+            revoke(kinds(s -> s.isLive()), CardInvalidationCause.REISSUED.reason());
         }
         card = onCard;
         cardExpiry = holder.dateOfBirth().withYear(onCard.issuedOn().getYear() + 10);
@@ -295,7 +285,7 @@ final class PairHistory {
         counter(new RenewalRequested(pairId, request, card.cardId(), kindSet, ApplicantType.RESIDENT, terminal(), 0));
         counter(new CardKeysGenerated(pairId, request, publicKeys(kindSet)));
         Map<CertificateKind, String> replaced = new EnumMap<>(CertificateKind.class);
-        kinds.forEach(kind -> replaced.put(kind, slots.get(kind).serial));
+        kinds.forEach(kind -> replaced.put(kind, slots.get(kind).serialHex()));
         List<IssuedCertificate> signed = sign(kindSet, day);
         counter(new CertificatesRenewed(pairId, request, signed, Map.copyOf(replaced), 0));
         written(request, signed);
@@ -311,9 +301,9 @@ final class PairHistory {
         Map<CertificateKind, IssuedCertificate> signed = new LinkedHashMap<>();
         LocalDate fiveYears = holder.dateOfBirth().withYear(day.getYear() + 5);
         LocalDate authNotAfter = fiveYears.isAfter(cardExpiry) ? cardExpiry : fiveYears;
-        Slot auth = slots.get(CertificateKind.AUTH);
-        LocalDate signNotAfter = kinds.contains(CertificateKind.AUTH) || auth.status != CertificateStatus.ACTIVE ? authNotAfter
-                : min(authNotAfter, auth.notAfter);
+        CertificateSlot auth = slots.get(CertificateKind.AUTH);
+        LocalDate signNotAfter = kinds.contains(CertificateKind.AUTH) || !auth.isActive() ? authNotAfter
+                : min(authNotAfter, auth.notAfter());
         for (CertificateKind kind : List.of(CertificateKind.AUTH, CertificateKind.SIGN)) {
             if (kinds.contains(kind)) {
                 LocalDate notAfter = kind == CertificateKind.AUTH ? authNotAfter : signNotAfter;
@@ -325,22 +315,13 @@ final class PairHistory {
 
     private void written(String request, List<IssuedCertificate> signed) {
         counter(new CertificatesWrittenToCard(pairId, request, signed.stream().map(IssuedCertificate::serialHex).toList()));
-        for (IssuedCertificate certificate : signed) {
-            Slot slot = slots.get(certificate.kind());
-            slot.status = CertificateStatus.ACTIVE;
-            slot.serial = certificate.serialHex();
-            slot.notAfter = certificate.notAfter();
-            slot.pinLocked = false;
-        }
     }
 
     /** SIGN before AUTH, as the aggregate revokes them. */
     private void revoke(List<CertificateKind> kinds, RevocationReason reason) {
         for (CertificateKind kind : CertificateKind.values()) {
             if (kinds.contains(kind)) {
-                Slot slot = slots.get(kind);
-                counter(new CertificateRevoked(pairId, kind, slot.serial, reason, last));
-                slot.status = CertificateStatus.REVOKED;
+                counter(new CertificateRevoked(pairId, kind, slots.get(kind).serialHex(), reason, last));
             }
         }
     }
@@ -387,7 +368,9 @@ final class PairHistory {
         append(payload, last);
     }
 
+    /** Every event goes through the lifecycle fold, so the generator decides on the state the aggregate would hold. */
     private void append(Object payload, Instant at) {
+        slots.replaceAll((kind, slot) -> slot.next(kind, payload));
         events.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, pairId.value(), events.size(), payload, Map.copyOf(visit), uuid(), at));
     }
 
@@ -441,16 +424,12 @@ final class PairHistory {
         return Hazard.PIN_LOCK;
     }
 
-    private List<CertificateKind> kinds(Predicate<Slot> condition) {
+    private List<CertificateKind> kinds(Predicate<CertificateSlot> condition) {
         return slots.entrySet().stream().filter(e -> condition.test(e.getValue())).map(Map.Entry::getKey).toList();
     }
 
     private boolean anyLive() {
-        return slots.values().stream().anyMatch(s -> isLive(s.status));
-    }
-
-    private static boolean isLive(CertificateStatus status) {
-        return status == CertificateStatus.ACTIVE || status == CertificateStatus.ON_HOLD;
+        return slots.values().stream().anyMatch(CertificateSlot::isLive);
     }
 
     private static LocalDate windowOpens(LocalDate notAfter) {

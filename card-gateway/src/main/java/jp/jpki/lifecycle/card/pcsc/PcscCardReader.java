@@ -70,7 +70,7 @@ public final class PcscCardReader implements CardReader {
 
     /**
      * {@code getInstance("PC/SC")} rather than {@code getDefault()}: the default silently degrades to an empty
-     * "None" factory when pcscd is unreachable (feasibility-pcsc.md §3.2), which would hide the real cause.
+     * "None" factory when pcscd is unreachable, which would hide the real cause.
      */
     private static javax.smartcardio.CardTerminals terminals() throws CardException {
         try {

@@ -1,7 +1,7 @@
 package jp.jpki.lifecycle.card.work;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.function.Supplier;
 import jp.jpki.lifecycle.api.card.CardWorkOrder;
 
@@ -16,16 +16,11 @@ final class CompletedSteps {
 
     private static final int CARD_LOCKS = 64;
 
-    private final Map<Key, Object> results;
+    private final Cache<Key, Object> results;
     private final Object[] cardLocks = new Object[CARD_LOCKS];
 
     CompletedSteps(int capacity) {
-        this.results = new LinkedHashMap<>(256, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Object> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.results = Caffeine.newBuilder().maximumSize(capacity).build();
         for (int i = 0; i < CARD_LOCKS; i++) {
             cardLocks[i] = new Object();
         }
@@ -34,15 +29,12 @@ final class CompletedSteps {
     Object once(CardWorkOrder order, Supplier<Object> step) {
         Key key = new Key(order.cardId(), order.requestId(), order.getClass().getSimpleName());
         synchronized (cardLocks[Math.floorMod(order.cardId().hashCode(), CARD_LOCKS)]) {
-            Object earlier;
-            synchronized (results) {
-                earlier = results.get(key);
-            }
+            Object earlier = results.getIfPresent(key);
             if (earlier != null) {
                 return earlier;
             }
             Object result = step.get();
-            synchronized (results) {
+            if (result != null) {
                 results.put(key, result);
             }
             return result;

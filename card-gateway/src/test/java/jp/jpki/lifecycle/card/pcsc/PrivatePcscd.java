@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A pcscd of our own for one test JVM (feasibility-pcsc.md §1, §6): in a private mount namespace, so its
+ * A pcscd of our own for one test JVM: in a private mount namespace, so its
  * /run/pcscd is a directory under target/ and it can run beside the system pcscd; configured with one vpcd
  * reader on a free port. Clients reach it through PCSCLITE_CSOCK_NAME, which the failsafe configuration sets
  * to {@link #socket()} before the JVM starts (libpcsclite reads it with getenv).

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.api.pair.BasicFourItems;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
@@ -111,7 +112,7 @@ public class CertificateAuthority {
         if (!EndOfValidity.lastSecond(notAfter).isAfter(caNotAfter)) {
             return notAfter;
         }
-        LocalDate last = caNotAfter.atZone(EndOfValidity.JST).toLocalDate();
+        LocalDate last = caNotAfter.atZone(JapanTime.ZONE).toLocalDate();
         return EndOfValidity.lastSecond(last).isAfter(caNotAfter) ? last.minusDays(1) : last;
     }
 

@@ -1,7 +1,7 @@
 package jp.jpki.lifecycle.command.infrastructure;
 
 import java.time.Clock;
-import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -20,12 +20,12 @@ public class ClockConfiguration {
     @Profile("demo")
     @ConditionalOnProperty(name = "jpki.clock.adjustable", havingValue = "true")
     AdjustableClock adjustableClock() {
-        return new AdjustableClock(Clock.system(EndOfValidity.JST));
+        return new AdjustableClock(Clock.system(JapanTime.ZONE));
     }
 
     @Bean
     @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
-        return Clock.system(EndOfValidity.JST);
+        return Clock.system(JapanTime.ZONE);
     }
 }

@@ -29,7 +29,7 @@ public class DeadlineSchedulerConfiguration {
                                 @Value("${jpki.deadlines.threads:2}") int threads) {
         // Axon schedules a deadline while the command's unit of work holds its JDBC connection; through the proxy
         // db-scheduler writes on that connection, in that transaction. With a connection of its own, commands
-        // under load held every pooled connection while each waited for a second one, and stalled for 30 s.
+        // under load held every pooled connection while each waited for a second one, and stalled.
         return new ClockedSchedulerBuilder(new TransactionAwareDataSourceProxy(dataSource), tasks, clock)
                 .pollingInterval(pollingInterval)
                 .threads(threads)

@@ -3,7 +3,7 @@ package jp.jpki.lifecycle.command.pair;
 import java.time.Instant;
 import java.time.LocalDate;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
-import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
+import jp.jpki.lifecycle.api.time.JapanTime;
 
 /**
  * The deadlines every active certificate carries (R-VAL-7, R-REN-1, R-REN-4). Their payload names the
@@ -23,6 +23,6 @@ final class CertificateDeadlines {
 
     /** Start of the given JST day. */
     static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(EndOfValidity.JST).toInstant();
+        return day.atStartOfDay(JapanTime.ZONE).toInstant();
     }
 }

@@ -33,6 +33,7 @@ import jp.jpki.lifecycle.api.move.MovePeriodMissed;
 import jp.jpki.lifecycle.api.move.MovedOut;
 import jp.jpki.lifecycle.api.move.RecordMoveIn;
 import jp.jpki.lifecycle.api.move.RecordMoveOut;
+import jp.jpki.lifecycle.api.lifecycle.CertificateSlot;
 import jp.jpki.lifecycle.api.pair.ApplicantType;
 import jp.jpki.lifecycle.api.pair.CardInfo;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
@@ -113,7 +114,7 @@ public class CertificatePair {
     private LocalDate cardExpiry;
     private boolean cardInvalidated;
     private final Map<CertificateKind, CertificateSlot> slots = new EnumMap<>(Map.of(
-            CertificateKind.SIGN, new CertificateSlot(), CertificateKind.AUTH, new CertificateSlot()));
+            CertificateKind.SIGN, CertificateSlot.NONE, CertificateKind.AUTH, CertificateSlot.NONE));
     private PendingCardWork pending;
     private final Map<String, ProxyApplication> proxyApplications = new HashMap<>();
     /** Cards this pair has left (invalidated, replaced): void for good (R-REV-3, R-ONE-3). */
@@ -188,11 +189,11 @@ public class CertificatePair {
         }
         for (CertificateKind kind : cmd.kinds()) {
             CertificateSlot slot = slots.get(kind);
-            if (slot.status == CertificateStatus.ON_HOLD && sameCard) {
+            if (slot.status() == CertificateStatus.ON_HOLD && sameCard) {
                 throw new RuleViolationException("R-REV-4", kind + " is on hold; revoke it before a new issue");
             }
             if (!slot.acceptsNewIssue() && sameCard) {
-                throw new RuleViolationException("R-REV-5", kind + " is already active (serial " + slot.serialHex
+                throw new RuleViolationException("R-REV-5", kind + " is already active (serial " + slot.serialHex()
                         + "); renew it inside the renewal window or revoke it first");
             }
         }
@@ -241,7 +242,7 @@ public class CertificatePair {
                 continue;
             }
             var authNotAfter = issued.containsKey(CertificateKind.AUTH) ? issued.get(CertificateKind.AUTH).notAfter()
-                    : slots.get(CertificateKind.AUTH).isActive() ? slots.get(CertificateKind.AUTH).notAfter : null;
+                    : slots.get(CertificateKind.AUTH).isActive() ? slots.get(CertificateKind.AUTH).notAfter() : null;
             var notAfter = rules.validity().notAfter(kind, holder.dateOfBirth(), today, renewal, cardExpiry,
                     authNotAfter, card.generation());
             issued.put(kind, ca.issue(kind, cmd.publicKeys().get(kind),
@@ -319,14 +320,14 @@ public class CertificatePair {
         rules.eligibility().checkCardValid(cardExpiry, rules.today()).orThrow();
         for (CertificateKind kind : cmd.kinds()) {
             CertificateSlot slot = slots.get(kind);
-            if (slot.status == CertificateStatus.EXPIRED) {
+            if (slot.status() == CertificateStatus.EXPIRED) {
                 throw new RuleViolationException("R-REN-3",
                         kind + " has expired; apply for a new issue (free of charge, k = 5)");
             }
             if (!slot.isActive()) {
-                throw new RuleViolationException("R-REN-1", kind + " is " + slot.status + "; only an active certificate can be renewed");
+                throw new RuleViolationException("R-REN-1", kind + " is " + slot.status() + "; only an active certificate can be renewed");
             }
-            rules.renewalWindow().check(slot.notAfter, rules.today()).orThrow();
+            rules.renewalWindow().check(slot.notAfter(), rules.today()).orThrow();
         }
         requireAnsweredInquiryIfNeeded(rules, procedure, cmd.applicant(), cmd.kinds(), cmd.documents(),
                 cmd.withExpiryNotice(), true, false, cmd.proxyApplicationId());
@@ -345,9 +346,9 @@ public class CertificatePair {
         }
         CertificateSlot slot = slots.get(cmd.kind());
         if (!slot.isLive()) {
-            throw new RuleViolationException("R-PIN-3", cmd.kind() + " is " + slot.status + "; a lock is recorded only on a valid certificate");
+            throw new RuleViolationException("R-PIN-3", cmd.kind() + " is " + slot.status() + "; a lock is recorded only on a valid certificate");
         }
-        if (!slot.pinLocked) {
+        if (!slot.pinLocked()) {
             apply(new PinLocked(pairId, cmd.kind()));
         }
     }
@@ -362,7 +363,7 @@ public class CertificatePair {
         }
         CertificateSlot slot = slots.get(cmd.kind());
         if (!slot.isActive()) {
-            throw new RuleViolationException("R-PIN-4", cmd.kind() + " is " + slot.status + "; a PIN reset needs a valid certificate");
+            throw new RuleViolationException("R-PIN-4", cmd.kind() + " is " + slot.status() + "; a PIN reset needs a valid certificate");
         }
         rules.maintenance().check(rules.now()).orThrow();
         rules.offices().check(officeId, procedure, cmd.applicant()).orThrow();
@@ -397,11 +398,11 @@ public class CertificatePair {
         Set<CertificateKind> kinds = cmd.cause().revokesBoth() ? live() : cmd.kinds();
         for (CertificateKind kind : inKindOrder(kinds)) {
             CertificateSlot slot = slots.get(kind);
-            if (slot.status == CertificateStatus.REVOKED) {
+            if (slot.status() == CertificateStatus.REVOKED) {
                 throw new RuleViolationException("R-REV-5", kind + " is already revoked; revocation is final — apply for a new issue");
             }
             if (!slot.isLive()) {
-                throw new RuleViolationException("R-REV-1", kind + " is " + slot.status + "; there is nothing to revoke");
+                throw new RuleViolationException("R-REV-1", kind + " is " + slot.status() + "; there is nothing to revoke");
             }
         }
         if (kinds.isEmpty()) {
@@ -417,7 +418,7 @@ public class CertificatePair {
         if (active.isEmpty()) {
             throw new RuleViolationException("R-REV-4", "no active certificate to put on hold");
         }
-        active.forEach(kind -> apply(new CertificateHeld(pairId, kind, slots.get(kind).serialHex, rules.now())));
+        active.forEach(kind -> apply(new CertificateHeld(pairId, kind, slots.get(kind).serialHex(), rules.now())));
     }
 
     @CommandHandler
@@ -560,25 +561,25 @@ public class CertificatePair {
     @DeadlineHandler(deadlineName = CertificateDeadlines.EXPIRY)
     public void onExpiry(CertificateDeadlines.Due due) {
         CertificateSlot slot = slots.get(due.kind());
-        if (slot.isActive() && due.serialHex().equals(slot.serialHex)) {
-            apply(new CertificateExpired(pairId, due.kind(), slot.serialHex, slot.notAfter));
+        if (slot.isActive() && due.serialHex().equals(slot.serialHex())) {
+            apply(new CertificateExpired(pairId, due.kind(), slot.serialHex(), slot.notAfter()));
         }
     }
 
     @DeadlineHandler(deadlineName = CertificateDeadlines.RENEWAL_WINDOW)
     public void onRenewalWindow(CertificateDeadlines.Due due, PairRules rules) {
         CertificateSlot slot = slots.get(due.kind());
-        if (slot.isActive() && due.serialHex().equals(slot.serialHex)) {
-            apply(new RenewalWindowOpened(pairId, due.kind(), slot.serialHex,
-                    rules.renewalWindow().opensOn(slot.notAfter), slot.notAfter));
+        if (slot.isActive() && due.serialHex().equals(slot.serialHex())) {
+            apply(new RenewalWindowOpened(pairId, due.kind(), slot.serialHex(),
+                    rules.renewalWindow().opensOn(slot.notAfter()), slot.notAfter()));
         }
     }
 
     @DeadlineHandler(deadlineName = CertificateDeadlines.EXPIRY_NOTICE)
     public void onExpiryNotice(CertificateDeadlines.Due due) {
         CertificateSlot slot = slots.get(due.kind());
-        if (slot.isActive() && due.serialHex().equals(slot.serialHex)) {
-            apply(new ExpiryNoticeDue(pairId, due.kind(), slot.serialHex, slot.notAfter));
+        if (slot.isActive() && due.serialHex().equals(slot.serialHex())) {
+            apply(new ExpiryNoticeDue(pairId, due.kind(), slot.serialHex(), slot.notAfter()));
         }
     }
 
@@ -650,9 +651,9 @@ public class CertificatePair {
         }
         for (CertificateKind kind : inKindOrder(live())) {
             CertificateSlot slot = slots.get(kind);
-            RevocationReason reason = slot.status == CertificateStatus.ON_HOLD ? RevocationReason.KEY_COMPROMISE
+            RevocationReason reason = slot.status() == CertificateStatus.ON_HOLD ? RevocationReason.KEY_COMPROMISE
                     : RevocationReason.SUPERSEDED;
-            apply(new CertificateRevoked(pairId, kind, slot.serialHex, reason, rules.now()));
+            apply(new CertificateRevoked(pairId, kind, slot.serialHex(), reason, rules.now()));
         }
     }
 
@@ -663,7 +664,7 @@ public class CertificatePair {
     }
 
     private void revoke(Set<CertificateKind> kinds, RevocationReason reason, PairRules rules) {
-        inKindOrder(kinds).forEach(kind -> apply(new CertificateRevoked(pairId, kind, slots.get(kind).serialHex, reason,
+        inKindOrder(kinds).forEach(kind -> apply(new CertificateRevoked(pairId, kind, slots.get(kind).serialHex(), reason,
                 rules.now())));
     }
 
@@ -699,17 +700,15 @@ public class CertificatePair {
         cardExpiry = e.cardExpiry();
         pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.ISSUANCE, e.kinds(), e.feeYen());
         pending.origin = origin(metaData);
-        e.kinds().forEach(kind -> {
-            pending.statusBefore.put(kind, slots.get(kind).status);
-            slots.get(kind).status = CertificateStatus.ISSUING;
-        });
+        fold(e);
     }
 
     @EventSourcingHandler
     void on(RenewalRequested e, MetaData metaData) {
         pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.RENEWAL, e.kinds(), e.feeYen());
         pending.origin = origin(metaData);
-        e.kinds().forEach(kind -> pending.replacedSerials.put(kind, slots.get(kind).serialHex));
+        e.kinds().forEach(kind -> pending.replacedSerials.put(kind, slots.get(kind).serialHex()));
+        fold(e);
     }
 
     @EventSourcingHandler
@@ -721,28 +720,24 @@ public class CertificatePair {
     @EventSourcingHandler
     void on(CertificatesIssued e) {
         pending.signed.addAll(e.certificates());
+        fold(e);
     }
 
     @EventSourcingHandler
     void on(CertificatesRenewed e) {
         pending.signed.addAll(e.certificates());
+        fold(e);
     }
 
     @EventSourcingHandler
     void on(CertificatesWrittenToCard e) {
-        for (IssuedCertificate certificate : pending.signed) {
-            CertificateSlot slot = slots.get(certificate.kind());
-            slot.status = CertificateStatus.ACTIVE;
-            slot.serialHex = certificate.serialHex();
-            slot.notAfter = certificate.notAfter();
-            slot.pinLocked = false; // new keys come with new PINs
-        }
+        fold(e);
         pending = null;
     }
 
     @EventSourcingHandler
     void on(CardWorkAbandoned e) {
-        pending.statusBefore.forEach((kind, status) -> slots.get(kind).status = status);
+        fold(e);
         pending = null;
     }
 
@@ -750,37 +745,37 @@ public class CertificatePair {
     void on(PinResetRequested e, MetaData metaData) {
         pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.PIN_RESET, Set.of(e.kind()), 0);
         pending.origin = origin(metaData);
+        fold(e);
     }
 
     @EventSourcingHandler
     void on(PinReset e) {
-        slots.get(e.kind()).pinLocked = false;
+        fold(e);
         pending = null;
     }
 
     @EventSourcingHandler
     void on(PinLocked e) {
-        slots.get(e.kind()).pinLocked = true;
+        fold(e);
     }
 
     @EventSourcingHandler
     void on(CertificateRevoked e) {
-        CertificateSlot slot = slots.get(e.kind());
-        // Only the slot's current certificate changes it: one superseded by a renewal or signed but never written is
-        // not the current one. The reason does not decide: a card re-issue revokes the current ones as superseded.
-        if (e.serialHex().equals(slot.serialHex)) {
-            slot.status = CertificateStatus.REVOKED;
-        }
+        fold(e);
     }
 
     @EventSourcingHandler
     void on(CertificateHeld e) {
-        slots.get(e.kind()).status = CertificateStatus.ON_HOLD;
+        fold(e);
     }
 
     @EventSourcingHandler
     void on(CertificateExpired e) {
-        slots.get(e.kind()).status = CertificateStatus.EXPIRED;
+        fold(e);
+    }
+
+    private void fold(Object event) {
+        slots.replaceAll((kind, slot) -> slot.next(kind, event));
     }
 
     @EventSourcingHandler

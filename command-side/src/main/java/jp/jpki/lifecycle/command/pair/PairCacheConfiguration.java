@@ -1,6 +1,6 @@
 package jp.jpki.lifecycle.command.pair;
 
-import jp.jpki.lifecycle.command.infrastructure.LruAggregateCache;
+import jp.jpki.lifecycle.command.infrastructure.BoundedAggregateCache;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +28,6 @@ public class PairCacheConfiguration {
     /** An entry is the pair's state (holder facts, card, two slots), not its events; DER only while card work is pending. */
     @Bean(CACHE)
     Cache certificatePairCache(@Value("${jpki.command.pair-cache.max-pairs:10000}") int maxPairs) {
-        return maxPairs == 0 ? NoCache.INSTANCE : new LruAggregateCache(maxPairs);
+        return maxPairs == 0 ? NoCache.INSTANCE : new BoundedAggregateCache(maxPairs);
     }
 }

@@ -3,6 +3,7 @@ package jp.jpki.lifecycle.command.pair;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.command.policy.calendar.MaintenanceCalendar;
 import jp.jpki.lifecycle.command.policy.documents.IdentityDocumentPolicy;
 import jp.jpki.lifecycle.command.policy.eligibility.EligibilityPolicy;
@@ -10,7 +11,6 @@ import jp.jpki.lifecycle.command.policy.fee.FeeSchedule;
 import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.proxy.ProxyProcedurePolicy;
 import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
-import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
 
 /**
@@ -27,6 +27,6 @@ public record PairRules(Clock clock, ValidityPolicy validity, EligibilityPolicy 
 
     /** Today in Japan time: the rules speak of JST calendar dates. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), EndOfValidity.JST);
+        return LocalDate.ofInstant(clock.instant(), JapanTime.ZONE);
     }
 }

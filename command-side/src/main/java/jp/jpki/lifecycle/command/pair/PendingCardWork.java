@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
-import jp.jpki.lifecycle.api.pair.CertificateStatus;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import org.axonframework.messaging.MetaData;
 
@@ -21,8 +20,6 @@ final class PendingCardWork {
     final String requestId;
     final Type type;
     final Set<CertificateKind> kinds;
-    /** Status of each kind before an issuance, to restore if the work is abandoned. */
-    final Map<CertificateKind, CertificateStatus> statusBefore = new EnumMap<>(CertificateKind.class);
     final List<IssuedCertificate> signed = new ArrayList<>();
     final Map<CertificateKind, String> replacedSerials = new EnumMap<>(CertificateKind.class);
     /** The keys the card generated for this request; certificates are signed over exactly these. */
@@ -42,11 +39,11 @@ final class PendingCardWork {
         this.kinds = Set.copyOf(kinds);
     }
 
-    /** Compared by value, like {@link CertificateSlot}, for Axon's detection of state changed outside event sourcing. */
+    /** Compared by value, like the certificate slots, for Axon's detection of state changed outside event sourcing. */
     @Override
     public boolean equals(Object other) {
         return other instanceof PendingCardWork work && requestId.equals(work.requestId) && type == work.type
-                && kinds.equals(work.kinds) && statusBefore.equals(work.statusBefore) && signed.equals(work.signed)
+                && kinds.equals(work.kinds) && signed.equals(work.signed)
                 && replacedSerials.equals(work.replacedSerials) && publicKeys.equals(work.publicKeys) && feeYen == work.feeYen && keysGenerated == work.keysGenerated;
     }
 

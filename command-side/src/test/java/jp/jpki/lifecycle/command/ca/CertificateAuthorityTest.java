@@ -19,6 +19,7 @@ import jp.jpki.lifecycle.api.pair.BasicFourItems;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.Sex;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The certificates our CA signs are real, and shaped as R-CRD-3 says. */
 class CertificateAuthorityTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-06-01T01:00:00Z"), EndOfValidity.JST);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2027-06-01T01:00:00Z"), JapanTime.ZONE);
     private static final LocalDate NOT_AFTER = LocalDate.parse("2031-11-14");
     private static final BasicFourItems ITEMS = new BasicFourItems("Test Hanako", "Setagaya 1-2-3", LocalDate.parse("1985-11-14"), Sex.FEMALE);
 
@@ -123,9 +124,9 @@ class CertificateAuthorityTest {
     @DisplayName("R-CAS-5: no certificate outlives its CA: notAfter moves back to the last JST day the CA certificate covers")
     void r_cas_5_validity_capped_by_the_ca() throws Exception {
         Instant caEnd = cas.get(CertificateKind.AUTH).certificate().getNotAfter().toInstant();
-        Clock late = Clock.fixed(caEnd.minus(java.time.Duration.ofDays(400)), EndOfValidity.JST);
+        Clock late = Clock.fixed(caEnd.minus(java.time.Duration.ofDays(400)), JapanTime.ZONE);
         CertificateAuthority lateCa = new CertificateAuthority(cas, late, new SecureRandom(), "http://pki.example");
-        LocalDate asked = caEnd.atZone(EndOfValidity.JST).toLocalDate().plusYears(3);
+        LocalDate asked = caEnd.atZone(JapanTime.ZONE).toLocalDate().plusYears(3);
 
         IssuedCertificate issued = lateCa.issue(CertificateKind.AUTH, publicKey, null, asked);
 
@@ -142,7 +143,7 @@ class CertificateAuthorityTest {
     @DisplayName("R-CAS-5: an expired CA signs nothing")
     void r_cas_5_expired_ca_signs_nothing() {
         Instant caEnd = cas.get(CertificateKind.AUTH).certificate().getNotAfter().toInstant();
-        CertificateAuthority expired = new CertificateAuthority(cas, Clock.fixed(caEnd.plusSeconds(86_400 * 2), EndOfValidity.JST),
+        CertificateAuthority expired = new CertificateAuthority(cas, Clock.fixed(caEnd.plusSeconds(86_400 * 2), JapanTime.ZONE),
                 new SecureRandom(), "http://pki.example");
         assertThatThrownBy(() -> expired.issue(CertificateKind.AUTH, publicKey, null, NOT_AFTER.plusYears(20)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("expired");

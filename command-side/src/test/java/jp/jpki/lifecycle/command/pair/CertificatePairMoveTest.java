@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
 import jp.jpki.lifecycle.api.move.CardUseContinued;
 import jp.jpki.lifecycle.api.move.ContinueCardUse;
@@ -36,7 +37,6 @@ import jp.jpki.lifecycle.api.revocation.CardInvalidated;
 import jp.jpki.lifecycle.api.revocation.CardInvalidationCause;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.command.infrastructure.AdjustableClock;
-import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +109,7 @@ class CertificatePairMoveTest {
     @Test
     @DisplayName("R-MOV-3: without continued use within 90 days of the move-in, the card ends by deadline")
     void continuedUseMissed() {
-        AdjustableClock clock = new AdjustableClock(Clock.fixed(MOVE_IN_AT, EndOfValidity.JST));
+        AdjustableClock clock = new AdjustableClock(Clock.fixed(MOVE_IN_AT, JapanTime.ZONE));
         Instant due = CertificateDeadlines.startOf(LocalDate.of(2026, 7, 10));
         fixture(rules(clock)).givenCurrentTime(MOVE_IN_AT).andGiven(movedOut())
                 .andGivenCommands(List.of(new RecordMoveIn(PAIR, MOVED_IN, NEW_HOLDER, false)))

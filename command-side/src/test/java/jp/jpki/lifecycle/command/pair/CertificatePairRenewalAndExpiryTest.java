@@ -46,6 +46,7 @@ import jp.jpki.lifecycle.api.renewal.RenewalRequested;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.api.revocation.RevocationCause;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.command.infrastructure.AdjustableClock;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -73,7 +74,7 @@ class CertificatePairRenewalAndExpiryTest {
 
     /** A pair issued through the real commands on 2024-03-10, so its deadlines are scheduled; the clock moves on later. */
     private static final class Lifetime {
-        final AdjustableClock clock = new AdjustableClock(Clock.fixed(ISSUED_AT, EndOfValidity.JST));
+        final AdjustableClock clock = new AdjustableClock(Clock.fixed(ISSUED_AT, JapanTime.ZONE));
         final TestExecutor<CertificatePair> given = fixture(rules(clock)).givenCurrentTime(ISSUED_AT)
                 .andGivenCommands(issuedByCommands("req-1", issue("req-1", BOTH)));
     }

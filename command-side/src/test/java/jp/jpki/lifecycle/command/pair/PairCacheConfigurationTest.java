@@ -2,7 +2,7 @@ package jp.jpki.lifecycle.command.pair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jp.jpki.lifecycle.command.infrastructure.LruAggregateCache;
+import jp.jpki.lifecycle.command.infrastructure.BoundedAggregateCache;
 import org.axonframework.common.caching.NoCache;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +17,6 @@ class PairCacheConfigurationTest {
 
     @Test
     void any_other_size_bounds_an_lru_cache() {
-        assertThat(configuration.certificatePairCache(3)).isInstanceOf(LruAggregateCache.class);
+        assertThat(configuration.certificatePairCache(3)).isInstanceOf(BoundedAggregateCache.class);
     }
 }

@@ -26,6 +26,7 @@ import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pair.Sex;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.command.policy.calendar.MaintenanceCalendar;
 import jp.jpki.lifecycle.command.policy.calendar.Stoppage;
 import jp.jpki.lifecycle.command.policy.documents.IdentityDocumentPolicy;
@@ -36,7 +37,6 @@ import jp.jpki.lifecycle.command.policy.proxy.ProxyProcedurePolicy;
 import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
 import jp.jpki.lifecycle.command.policy.move.MovePeriods;
 import jp.jpki.lifecycle.command.policy.validity.CertificateTerms;
-import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.LeapDayPolicy;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
 import jp.jpki.lifecycle.command.register.InMemoryPairRegister;
@@ -93,11 +93,11 @@ final class PairFixtures {
 
     /** 10:00 JST on the given day, or another hour. */
     static Instant at(LocalDate day, int hour) {
-        return day.atTime(LocalTime.of(hour, 0)).atZone(EndOfValidity.JST).toInstant();
+        return day.atTime(LocalTime.of(hour, 0)).atZone(JapanTime.ZONE).toInstant();
     }
 
     static Clock clockAt(Instant instant) {
-        return Clock.fixed(instant, EndOfValidity.JST);
+        return Clock.fixed(instant, JapanTime.ZONE);
     }
 
     static PairRules rules(Clock clock) {
@@ -107,7 +107,7 @@ final class PairFixtures {
     static PairRules rules(Clock clock, OfficeCapabilities offices, List<Stoppage> stoppages) {
         LeapDayPolicy leap = LeapDayPolicy.LAST_DAY_OF_FEBRUARY;
         return new PairRules(clock, new ValidityPolicy(leap, CertificateTerms.defaults()), new EligibilityPolicy(leap),
-                new RenewalWindow(), new MaintenanceCalendar(EndOfValidity.JST, true, stoppages), FeeSchedule.defaults(),
+                new RenewalWindow(), new MaintenanceCalendar(JapanTime.ZONE, true, stoppages), FeeSchedule.defaults(),
                 IdentityDocumentPolicy.defaults(), offices, new ProxyProcedurePolicy());
     }
 

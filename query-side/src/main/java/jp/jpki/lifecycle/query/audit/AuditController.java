@@ -1,6 +1,7 @@
 package jp.jpki.lifecycle.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.Principal;
 import java.time.Clock;
@@ -40,13 +41,16 @@ class AuditController {
     private final AuditSigningKey key;
     private final Clock clock;
     private final QueryGateway queries;
+    private final ObjectMapper json;
 
-    AuditController(AuditTrailStore trail, AuditReadLog reads, AuditSigningKey key, Clock clock, QueryGateway queries) {
+    AuditController(AuditTrailStore trail, AuditReadLog reads, AuditSigningKey key, Clock clock, QueryGateway queries,
+                    ObjectMapper json) {
         this.trail = trail;
         this.reads = reads;
         this.key = key;
         this.clock = clock;
         this.queries = queries;
+        this.json = json;
     }
 
     record HistoryEntry(long seq, String type, Instant timestamp, JsonNode event, String hash) {
@@ -69,7 +73,7 @@ class AuditController {
         } catch (DateTimeParseException e) {
             throw Problems.badRequest("at must be an ISO-8601 instant such as 2027-06-01T01:00:00Z");
         }
-        PairStateFold fold = new PairStateFold();
+        PairStateFold fold = new PairStateFold(json);
         readOf(pairId, "state at " + instant, header, reason, reader).stream().filter(e -> !e.timestamp.isAfter(instant))
                 .forEach(e -> fold.apply(e.seq, e.type, CanonicalJson.parse(e.canonical).path("payload")));
         return fold.state(pairId, instant.toString());

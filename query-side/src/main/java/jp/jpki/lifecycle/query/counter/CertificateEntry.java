@@ -2,12 +2,14 @@ package jp.jpki.lifecycle.query.counter;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
+import jp.jpki.lifecycle.api.lifecycle.CertificateSlot;
+import jp.jpki.lifecycle.api.lifecycle.SignedCertificate;
 import jp.jpki.lifecycle.api.pair.CertificateStatus;
-import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.RevocationReason;
 import org.springframework.data.convert.ValueConverter;
 
-/** One certificate slot of a pair in the counter view. */
+/** One certificate slot of a pair in the counter view: the stored form of {@link CertificateSlot}. */
 class CertificateEntry {
     private CertificateStatus status = CertificateStatus.NONE;
     /** What the slot showed before an issuance made it ISSUING, so an abandoned issuance can put it back. */
@@ -24,95 +26,34 @@ class CertificateEntry {
     /** Signed by the CA but not yet on the card: not valid, not shown as the current certificate. */
     private IssuedCertificateEntry signed;
 
-    void issuanceRequested(String requestId) {
-        if (status != CertificateStatus.ISSUING) {
-            statusBeforeIssuing = status;
+    /** The slot's lifecycle state, as the shared fold sees it. */
+    CertificateSlot slot() {
+        return new CertificateSlot(status, serialHex, notBefore, notAfter, pinLocked, revocationReason, pendingRequestId,
+                statusBeforeIssuing,
+                signed == null ? null : new SignedCertificate(signed.serialHex(), signed.notBefore(), signed.notAfter()));
+    }
+
+    /** Stores the slot the fold produced; a new current certificate has no expiry notice yet. */
+    void assign(CertificateSlot slot) {
+        if (!Objects.equals(serialHex, slot.serialHex())) {
+            expiryNoticeDueOn = null;
         }
-        status = CertificateStatus.ISSUING;
-        pendingRequestId = requestId;
-    }
-
-    /** Renewal and PIN reset keep the current certificate valid while the card work runs. */
-    void cardWorkRequested(String requestId) {
-        pendingRequestId = requestId;
-    }
-
-    void signed(IssuedCertificate certificate) {
-        signed = new IssuedCertificateEntry(certificate.serialHex(), certificate.notBefore(), certificate.notAfter());
-    }
-
-    /** The signed certificate is on the card: it replaces the current one. New keys come with new PINs. */
-    void written() {
-        status = CertificateStatus.ACTIVE;
-        serialHex = signed.serialHex();
-        notBefore = signed.notBefore();
-        notAfter = signed.notAfter();
-        pinLocked = false;
-        revocationReason = null;
-        expiryNoticeDueOn = null;
-        clearCardWork();
-    }
-
-    boolean awaitsWriting(String serial) {
-        return signed != null && signed.serialHex().equals(serial);
-    }
-
-    void cardWorkAbandoned() {
-        if (status == CertificateStatus.ISSUING) {
-            status = statusBeforeIssuing == null ? CertificateStatus.NONE : statusBeforeIssuing;
-        }
-        clearCardWork();
-    }
-
-    private void clearCardWork() {
-        statusBeforeIssuing = null;
-        signed = null;
-        pendingRequestId = null;
-    }
-
-    /** R-PIN-3: a lock is a card state; the status stays as it is. */
-    void pinLocked() {
-        pinLocked = true;
-    }
-
-    void pinReset() {
-        pinLocked = false;
-        pendingRequestId = null;
-    }
-
-    /**
-     * Only the current certificate changes status: a revocation of a superseded (R-REN-2) or never-written
-     * (compensation) serial leaves the slot as it is.
-     */
-    void revoked(String serial, RevocationReason reason) {
-        if (isCurrent(serial)) {
-            status = CertificateStatus.REVOKED;
-            revocationReason = reason;
-        }
-    }
-
-    /** R-REV-4: a hold shows the CRL reason it is published with. */
-    void held(String serial) {
-        if (isCurrent(serial)) {
-            status = CertificateStatus.ON_HOLD;
-            revocationReason = RevocationReason.CERTIFICATE_HOLD;
-        }
-    }
-
-    void expired(String serial) {
-        if (isCurrent(serial)) {
-            status = CertificateStatus.EXPIRED;
-        }
+        status = slot.status();
+        serialHex = slot.serialHex();
+        notBefore = slot.notBefore();
+        notAfter = slot.notAfter();
+        pinLocked = slot.pinLocked();
+        revocationReason = slot.revocationReason();
+        pendingRequestId = slot.pendingRequestId();
+        statusBeforeIssuing = slot.statusBeforeIssuing();
+        signed = slot.signed() == null ? null
+                : new IssuedCertificateEntry(slot.signed().serialHex(), slot.signed().notBefore(), slot.signed().notAfter());
     }
 
     void expiryNoticeDue(String serial, LocalDate dueOn) {
-        if (isCurrent(serial)) {
+        if (slot().isCurrent(serial)) {
             expiryNoticeDueOn = dueOn;
         }
-    }
-
-    private boolean isCurrent(String serial) {
-        return serialHex != null && serialHex.equals(serial);
     }
 
     CertificateStatus status() {

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * What a counter can search a pair by (resident reference, card id, every serial) → the pairs, one document per
  * key with the key as {@code _id}. The embedded MongoDB ignores secondary indexes, so a lookup by field scanned
- * every pair (T5); an {@code _id} lookup is an index hit on every MongoDB. Entries are written before the view
+ * every pair; an {@code _id} lookup is an index hit on every MongoDB. Entries are written before the view
  * they index and are only ever a superset of it: a reader checks the criterion against the view itself.
  */
 final class CounterLookups {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import jp.jpki.lifecycle.api.lifecycle.CertificateSlot;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.HolderFacts;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
@@ -70,22 +71,26 @@ class CounterViewDocument {
         return certificates.computeIfAbsent(kind, k -> new CertificateEntry());
     }
 
-    void signed(IssuedCertificate certificate) {
-        certificate(certificate.kind()).signed(certificate);
-        String serial = normalizedSerial(certificate.serialHex());
-        if (!serials.contains(serial)) {
-            serials.add(serial);
+    /** Folds {@code event} into the certificate slots; a kind the event leaves untouched gains no entry. */
+    void fold(Object event) {
+        for (CertificateKind kind : CertificateKind.values()) {
+            CertificateEntry entry = certificates.get(kind);
+            CertificateSlot before = entry == null ? CertificateSlot.NONE : entry.slot();
+            CertificateSlot after = before.next(kind, event);
+            if (!after.equals(before)) {
+                certificate(kind).assign(after);
+            }
         }
     }
 
-    void written(List<String> writtenSerials) {
-        certificates.values().stream().filter(c -> writtenSerials.stream().anyMatch(c::awaitsWriting))
-                .forEach(CertificateEntry::written);
-    }
-
-    void cardWorkAbandoned(String requestId) {
-        certificates.values().stream().filter(c -> requestId.equals(c.pendingRequestId()))
-                .forEach(CertificateEntry::cardWorkAbandoned);
+    /** Every serial ever signed stays findable, current or not. */
+    void signed(List<IssuedCertificate> signed) {
+        for (IssuedCertificate certificate : signed) {
+            String serial = normalizedSerial(certificate.serialHex());
+            if (!serials.contains(serial)) {
+                serials.add(serial);
+            }
+        }
     }
 
     void proxyApplicationOpened(ProxyApplicationEntry application) {

@@ -41,7 +41,7 @@ import jp.jpki.lifecycle.api.revocation.ResidentRecordRemoved;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.api.revocation.EmigrationWithContinuedUseRecorded;
-import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.query.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -76,7 +76,7 @@ class CounterViewProjection {
         update(e.pairId(), seq, PairOperation.ISSUANCE_REQUESTED, at, operator, office, v -> {
             v.holder(e.holder());
             v.card(e.card().cardId(), e.cardExpiry());
-            e.kinds().forEach(kind -> v.certificate(kind).issuanceRequested(e.requestId()));
+            v.fold(e);
         });
     }
 
@@ -84,27 +84,33 @@ class CounterViewProjection {
     void on(RenewalRequested e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.RENEWAL_REQUESTED, at, operator, office,
-                v -> e.kinds().forEach(kind -> v.certificate(kind).cardWorkRequested(e.requestId())));
+                v -> v.fold(e));
     }
 
     @EventHandler
     void on(CertificatesIssued e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.CERTIFICATES_ISSUED, at, operator, office,
-                v -> e.certificates().forEach(v::signed));
+                v -> {
+                    v.signed(e.certificates());
+                    v.fold(e);
+                });
     }
 
     @EventHandler
     void on(CertificatesRenewed e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.CERTIFICATES_RENEWED, at, operator, office,
-                v -> e.certificates().forEach(v::signed));
+                v -> {
+                    v.signed(e.certificates());
+                    v.fold(e);
+                });
     }
 
     @EventHandler
     void on(CertificatesWrittenToCard e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
-        update(e.pairId(), seq, PairOperation.CERTIFICATES_WRITTEN, at, operator, office, v -> v.written(e.serials()));
+        update(e.pairId(), seq, PairOperation.CERTIFICATES_WRITTEN, at, operator, office, v -> v.fold(e));
     }
 
     @EventHandler
@@ -117,7 +123,7 @@ class CounterViewProjection {
     void on(CardWorkAbandoned e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.CARD_WORK_ABANDONED, at, operator, office,
-                v -> v.cardWorkAbandoned(e.requestId()));
+                v -> v.fold(e));
     }
 
     // ---- PIN --------------------------------------------------------------------------------------------
@@ -125,20 +131,20 @@ class CounterViewProjection {
     @EventHandler
     void on(PinLocked e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
-        update(e.pairId(), seq, PairOperation.PIN_LOCKED, at, operator, office, v -> v.certificate(e.kind()).pinLocked());
+        update(e.pairId(), seq, PairOperation.PIN_LOCKED, at, operator, office, v -> v.fold(e));
     }
 
     @EventHandler
     void on(PinResetRequested e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.PIN_RESET_REQUESTED, at, operator, office,
-                v -> v.certificate(e.kind()).cardWorkRequested(e.requestId()));
+                v -> v.fold(e));
     }
 
     @EventHandler
     void on(PinReset e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
-        update(e.pairId(), seq, PairOperation.PIN_RESET, at, operator, office, v -> v.certificate(e.kind()).pinReset());
+        update(e.pairId(), seq, PairOperation.PIN_RESET, at, operator, office, v -> v.fold(e));
     }
 
     // ---- revocation, hold, expiry -------------------------------------------------------------------------
@@ -147,14 +153,14 @@ class CounterViewProjection {
     void on(CertificateRevoked e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.CERTIFICATE_REVOKED, at, operator, office,
-                v -> v.certificate(e.kind()).revoked(e.serialHex(), e.reason()));
+                v -> v.fold(e));
     }
 
     @EventHandler
     void on(CertificateHeld e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.CERTIFICATE_HELD, at, operator, office,
-                v -> v.certificate(e.kind()).held(e.serialHex()));
+                v -> v.fold(e));
     }
 
     @EventHandler
@@ -204,7 +210,7 @@ class CounterViewProjection {
     void on(CertificateExpired e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.CERTIFICATE_EXPIRED, at, operator, office,
-                v -> v.certificate(e.kind()).expired(e.serialHex()));
+                v -> v.fold(e));
     }
 
     @EventHandler

@@ -10,7 +10,7 @@ import jp.jpki.lifecycle.api.query.CertificateView;
 import jp.jpki.lifecycle.api.query.LastOperation;
 import jp.jpki.lifecycle.api.query.PairView;
 import jp.jpki.lifecycle.api.query.ProxyApplicationView;
-import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import org.springframework.stereotype.Component;
 
 /** Maps the stored counter view to the query answer; "is the renewal window open" depends on today, so it is computed here. */

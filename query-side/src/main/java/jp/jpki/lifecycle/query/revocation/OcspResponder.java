@@ -56,7 +56,7 @@ import org.springframework.stereotype.Component;
  * not {@code unknown}.
  */
 @Component
-class OcspResponder {
+public class OcspResponder {
 
     static final Duration RENEW_RESPONDER_BEFORE_EXPIRY = Duration.ofDays(1);
     /** The id this responder registers its keys under; the CA certifies keys of the responders it knows. */
@@ -83,7 +83,7 @@ class OcspResponder {
     private final DigestCalculatorProvider digests;
     private final Map<CertificateKind, Responder> responders = new EnumMap<>(CertificateKind.class);
 
-    OcspResponder(RevocationStatusStore store, RevocationStatusFollower follower, QueryGateway queries, Clock clock)
+    public OcspResponder(RevocationStatusStore store, RevocationStatusFollower follower, QueryGateway queries, Clock clock)
             throws OperatorCreationException {
         this.store = store;
         this.follower = follower;
@@ -93,7 +93,7 @@ class OcspResponder {
     }
 
     /** Always an OCSP response: a request that cannot be read gets {@code malformedRequest}, never an HTTP error. */
-    byte[] respond(CertificateKind kind, byte[] request) {
+    public byte[] respond(CertificateKind kind, byte[] request) {
         OCSPReq parsed;
         try {
             parsed = new OCSPReq(request);

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * certificate the CA issued lately (the projection is behind the head).
  */
 @Component
-class RevocationStatusFollower implements SmartInitializingSingleton, DisposableBean {
+public class RevocationStatusFollower implements SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationStatusFollower.class);
 
@@ -42,7 +42,7 @@ class RevocationStatusFollower implements SmartInitializingSingleton, Disposable
         this(store, () -> position(processing), () -> head(events));
     }
 
-    RevocationStatusFollower(RevocationStatusStore store, LongSupplier position, LongSupplier head) {
+    public RevocationStatusFollower(RevocationStatusStore store, LongSupplier position, LongSupplier head) {
         this.store = store;
         this.position = position;
         this.head = head;
@@ -53,7 +53,7 @@ class RevocationStatusFollower implements SmartInitializingSingleton, Disposable
         executor.scheduleWithFixedDelay(this::follow, 1, 1, TimeUnit.SECONDS);
     }
 
-    void follow() {
+    public void follow() {
         try {
             boolean before = store.vouches();
             store.follow(position.getAsLong(), head);

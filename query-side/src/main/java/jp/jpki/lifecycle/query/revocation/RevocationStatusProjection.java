@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.REVOCATION_STATUS)
-class RevocationStatusProjection {
+public class RevocationStatusProjection {
 
     private final RevocationStatusStore store;
 
-    RevocationStatusProjection(RevocationStatusStore store) {
+    public RevocationStatusProjection(RevocationStatusStore store) {
         this.store = store;
     }
 
@@ -56,7 +56,7 @@ class RevocationStatusProjection {
     }
 
     @EventHandler
-    void on(CertificatesIssued e) {
+    public void on(CertificatesIssued e) {
         store.inBatch(batch -> e.certificates().forEach(certificate -> issued(batch, certificate)));
     }
 

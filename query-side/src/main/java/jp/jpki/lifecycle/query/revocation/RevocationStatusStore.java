@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * not {@link #vouches() vouch} for it: no CRL is signed from it and OCSP answers only what cannot be undone.
  */
 @Component
-class RevocationStatusStore {
+public class RevocationStatusStore {
 
     static final String FIRST_COLLECTION = "revocation_status";
     private static final String COUNTERS = "revocation_counters";
@@ -47,7 +47,7 @@ class RevocationStatusStore {
     private final MongoTemplate mongo;
     private volatile Generation generation;
 
-    RevocationStatusStore(MongoTemplate mongo) {
+    public RevocationStatusStore(MongoTemplate mongo) {
         this.mongo = mongo;
         this.generation = load();
     }

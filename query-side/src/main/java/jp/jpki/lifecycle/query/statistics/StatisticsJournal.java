@@ -29,13 +29,12 @@ import org.springframework.stereotype.Component;
  * {@code batch} is below its number, so a crash anywhere counts every event exactly once.
  * <p>
  * Once an entry is applied the period documents' markers mean nothing (the next entry's number is higher), so they
- * are reset to 0: period documents then depend only on the events, and a rebuild reproduces them exactly (issue 5).
+ * are reset to 0: period documents then depend only on the events, and a rebuild reproduces them exactly.
  * One fixed {@code _id} is enough because the statistics processor is a single segment on one thread.
  * <p>
  * Every document here keeps the same fields once written (markers reset rather than removed, an applied entry keeps
  * its fields, emptied): the embedded server updates a stored document in place, and a field added or removed while its
- * store writes that document to disk for another collection's commit fails the commit and closes the store
- * (ConcurrentModificationException, seen in the T4 rebuild).
+ * store writes that document to disk for another collection's commit fails the commit and closes the store.
  */
 @Component
 class StatisticsJournal {

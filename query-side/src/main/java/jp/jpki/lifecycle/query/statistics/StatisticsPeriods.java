@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
  * The period documents a range of days is read from: every calendar year the range covers whole, from
  * {@code statistics_years}, then every month it covers whole, from {@code statistics_months}, and the days left
  * at either end from {@code statistics_days}. A year is then one document instead of 365, and the cells read grow
- * with offices × kinds × operations × reasons, not with the days asked for: at 1,000,000 pairs a year holds 36,000
- * cells against 220,000 in its twelve months (T6). Only years that are over have a document
+ * with offices × kinds × operations × reasons, not with the days asked for: a year holds far fewer cells than its
+ * twelve months together (docs/performance.md, T6). Only years that are over have a document
  * ({@link StatisticsYears}); the year in progress is read from its months.
  *
  * @param years  ids {@code YYYY}

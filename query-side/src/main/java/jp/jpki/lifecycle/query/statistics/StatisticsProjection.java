@@ -20,7 +20,7 @@ import jp.jpki.lifecycle.api.query.StatisticsRow;
 import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
-import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.query.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * each pair's municipality and the sequence number of its last event counted.
  * <p>
  * Period documents instead of one row per cell: the embedded server only uses its {@code _id} index for
- * {@code {_id: v}} and {@code {_id: {$in: [...]}}}, so a range query over rows scanned every row of every year (T6,
- * 2.5 s at 20,000 pairs). Now a range is read by {@code _id} from the few documents that cover it
+ * {@code {_id: v}} and {@code {_id: {$in: [...]}}}, so a range query over rows scanned every row of every year
+ * (docs/performance.md, T6). Now a range is read by {@code _id} from the few documents that cover it
  * ({@link StatisticsPeriods}), whatever the number of pairs. A document holds at most offices × municipalities
  * they serve × kinds × operations × reasons cells: with the generator's 2,201 offices and 1,741 municipalities
  * about 50,000 cells or 4 MB at worst, below MongoDB's 16 MB. Exactly-once counting lives in

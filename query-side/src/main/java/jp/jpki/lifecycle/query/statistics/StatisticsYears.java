@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * year without a document is read from its months.
  * <p>
  * The year in progress has no document because every batch counts into it: the embedded server's cost of an update
- * grows with the cells it changes and the size of the document, and counting each batch into a year as well held
- * the statistics rebuild of 100,000 pairs to 6,500–7,100 events/s against 10,200–12,600 without.
+ * grows with the cells it changes and the size of the document, and counting each batch into a year as well slowed
+ * the statistics rebuild by about a third (docs/performance.md, T4).
  * <p>
  * Only the statistics processor's batch uses this (through {@link StatisticsJournal}), on one thread.
  */

@@ -42,7 +42,7 @@ import jp.jpki.lifecycle.api.query.LastOperation;
 import jp.jpki.lifecycle.api.query.PairOperation;
 import jp.jpki.lifecycle.api.query.PairView;
 import jp.jpki.lifecycle.api.query.ProxyApplicationView;
-import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.query.support.EventFeed;
 import jp.jpki.lifecycle.query.support.InMemoryMongo;
 import jp.jpki.lifecycle.query.support.PairEvents;

@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.PairId;
-import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.query.ProcessingGroups;
 import jp.jpki.lifecycle.query.support.InMemoryMongo;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import jp.jpki.lifecycle.api.query.FindPair;
 import jp.jpki.lifecycle.api.query.PairView;
-import jp.jpki.lifecycle.query.JapanTime;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.query.support.InMemoryMongo;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;

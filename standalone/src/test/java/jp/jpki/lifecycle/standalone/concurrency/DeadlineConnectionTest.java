@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An issuance schedules its card work's deadline inside the command's unit of work, which holds a pooled JDBC
  * connection. The deadline must be written on that same connection: when the scheduler took a second one, commands
- * at once each held one and waited for another, and with every connection held that way they all timed out
- * (T2 under load: 16 × 5xx, 30 s stalls). Two connections and eight clerks at once make that certain.
+ * at once each held one and waited for another, and with every connection held that way they all timed out. Two connections and eight clerks at once make that certain.
  */
 class DeadlineConnectionTest {
     private static final int CLERKS = 8;

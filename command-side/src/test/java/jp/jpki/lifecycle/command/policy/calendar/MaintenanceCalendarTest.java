@@ -6,13 +6,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.command.rules.Decision;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class MaintenanceCalendarTest {
 
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JST = JapanTime.ZONE;
     private final MaintenanceCalendar monthly = new MaintenanceCalendar(JST, true, List.of());
 
     private static Instant jst(int year, int month, int day, int hour, int minute, int second) {

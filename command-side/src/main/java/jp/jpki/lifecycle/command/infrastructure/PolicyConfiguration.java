@@ -1,7 +1,8 @@
-package jp.jpki.lifecycle.command.policy;
+package jp.jpki.lifecycle.command.infrastructure;
 
 import java.util.HashMap;
 import java.util.Map;
+import jp.jpki.lifecycle.api.time.JapanTime;
 import jp.jpki.lifecycle.command.policy.calendar.MaintenanceCalendar;
 import jp.jpki.lifecycle.command.policy.documents.IdentityDocumentPolicy;
 import jp.jpki.lifecycle.command.policy.eligibility.EligibilityPolicy;
@@ -10,7 +11,6 @@ import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.proxy.ProxyProcedurePolicy;
 import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
 import jp.jpki.lifecycle.command.policy.validity.CertificateTerms;
-import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +38,7 @@ public class PolicyConfiguration {
 
     @Bean
     MaintenanceCalendar maintenanceCalendar(PolicyProperties properties) {
-        return new MaintenanceCalendar(EndOfValidity.JST, properties.monthlyMaintenance(), properties.stoppages());
+        return new MaintenanceCalendar(JapanTime.ZONE, properties.monthlyMaintenance(), properties.stoppages());
     }
 
     @Bean

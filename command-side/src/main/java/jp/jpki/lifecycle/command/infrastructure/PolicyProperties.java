@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.policy;
+package jp.jpki.lifecycle.command.infrastructure;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.query.revocation;
+package jp.jpki.lifecycle.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -25,6 +25,11 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pki.CertifyOcspResponder;
 import jp.jpki.lifecycle.api.pki.ResponderCertificate;
 import jp.jpki.lifecycle.command.ca.CaKeyStore;
+import jp.jpki.lifecycle.command.ca.RevocationSigner;
+import jp.jpki.lifecycle.query.revocation.OcspResponder;
+import jp.jpki.lifecycle.query.revocation.RevocationStatusFollower;
+import jp.jpki.lifecycle.query.revocation.RevocationStatusProjection;
+import jp.jpki.lifecycle.query.revocation.RevocationStatusStore;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.bouncycastle.cert.X509CertificateHolder;

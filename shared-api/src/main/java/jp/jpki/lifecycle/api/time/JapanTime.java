@@ -1,11 +1,14 @@
-package jp.jpki.lifecycle.query;
+package jp.jpki.lifecycle.api.time;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Dates in the domain are calendar dates in Japan time (docs/domain.md), whatever zone the server runs in. */
+/**
+ * Dates in the domain are calendar dates in Japan time, whatever zone the server runs in: a certificate's last day,
+ * a statistics day and a maintenance weekend all end at midnight JST.
+ */
 public final class JapanTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
