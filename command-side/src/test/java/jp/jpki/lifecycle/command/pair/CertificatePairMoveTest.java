@@ -124,10 +124,10 @@ class CertificatePairMoveTest {
     @DisplayName("R-MOV-3: continued use on the 90th day is accepted, on the 91st refused")
     void continuedUseInTime() {
         fixtureAt(at(LocalDate.of(2026, 7, 9), 10)).given(handedOver(LocalDate.of(2026, 4, 10)))
-                .when(new ContinueCardUse(PAIR))
+                .when(new ContinueCardUse(PAIR), FROM_NEW_MUNICIPALITY)
                 .expectEvents(new CardUseContinued(PAIR, "card-1"));
         assertRefused(fixtureAt(at(LocalDate.of(2026, 7, 10), 10)).given(handedOver(LocalDate.of(2026, 4, 10)))
-                .when(new ContinueCardUse(PAIR)), "R-MOV-3");
+                .when(new ContinueCardUse(PAIR), FROM_NEW_MUNICIPALITY), "R-MOV-3");
     }
 
     @Test
@@ -135,7 +135,7 @@ class CertificatePairMoveTest {
     void signAtTheNewMunicipality() {
         var signAgain = new jp.jpki.lifecycle.api.issuance.IssueCertificates(PAIR, "req-9", NEW_HOLDER, CARD, SIGN,
                 ApplicantType.RESIDENT, List.of(), TERMINAL, null, false, false, null);
-        assertRefused(fixtureAt(MOVE_IN_AT).given(handedOver(LocalDate.of(2026, 4, 10))).when(signAgain), "R-MOV-3");
+        assertRefused(fixtureAt(MOVE_IN_AT).given(handedOver(LocalDate.of(2026, 4, 10))).when(signAgain, FROM_NEW_MUNICIPALITY), "R-MOV-3");
         var continued = new ArrayList<>(handedOver(LocalDate.of(2026, 4, 10)));
         continued.add(new CardUseContinued(PAIR, "card-1"));
         fixtureAt(MOVE_IN_AT).given(continued)

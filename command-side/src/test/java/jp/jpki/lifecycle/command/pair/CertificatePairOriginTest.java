@@ -44,7 +44,7 @@ class CertificatePairOriginTest {
                 .when(keys("req-1", BOTH))
                 .expectEventsMatching(allFrom(COUNTER));
         fixtureAt(ISSUED_AT).given(issued.subList(0, 3))
-                .when(confirm("req-1"))
+                .when(confirm("req-1", "auth-1", "sign-1"))
                 .expectEventsMatching(allFrom(COUNTER));
     }
 
