@@ -5,10 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.jpki.lifecycle.api.refusal.RefusalDetails;
 import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
+import jp.jpki.lifecycle.command.rules.Decision;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import jp.jpki.lifecycle.command.security.StaffIdentity;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -55,15 +58,39 @@ class CommandProblems {
 
     @ExceptionHandler({OutsideJurisdictionException.class, StaffIdentity.NotStaffException.class})
     ProblemDetail forbidden(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Outside your jurisdiction");
-        return problem;
+        return forbidden(e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownPair(AggregateNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "no certificate pair " + e.getAggregateIdentifier());
+        return unknownPair(String.valueOf(e.getAggregateIdentifier()));
+    }
+
+    /**
+     * A refusal as the handling side wrapped it (BusRefusalsConfiguration): answered exactly like the refusal
+     * itself, whether the command was handled in this JVM or on another node behind Axon Server.
+     */
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail refusedOnTheBus(CommandExecutionException e) {
+        RefusalDetails refusal = e.getDetails().filter(RefusalDetails.class::isInstance).map(RefusalDetails.class::cast)
+                .orElseThrow(() -> e);
+        return switch (refusal.kind()) {
+            case RULE -> refused(new RuleViolationException(new Decision.Refused(refusal.ruleId(), refusal.message(), refusal.facts())));
+            case FORBIDDEN -> forbidden(refusal.message());
+            case NOT_FOUND -> unknownPair(refusal.subject());
+            case CONFLICT -> conflict(new StateConflictException(refusal.message()));
+            case INVALID -> badArgument(new IllegalArgumentException(refusal.message()));
+        };
+    }
+
+    private static ProblemDetail forbidden(String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message);
+        problem.setTitle("Outside your jurisdiction");
+        return problem;
+    }
+
+    private static ProblemDetail unknownPair(String pairId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no certificate pair " + pairId);
         problem.setTitle("Unknown certificate pair");
         return problem;
     }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import jp.jpki.lifecycle.api.expiry.CertificateExpired;
@@ -231,21 +230,26 @@ class CounterViewProjection {
         return store.find(query.pairId()).map(views::toView);
     }
 
+    /**
+     * Arrays, not lists, answer the multiple-instance queries: across Axon Server a list arrives as a list of
+     * untyped maps (Jackson keeps no element type), an array names its element type and converts to the list the
+     * caller asked for with {@code multipleInstancesOf}.
+     */
     @QueryHandler
-    List<PairView> handle(FindPairs query) {
-        return store.find(query).stream().map(views::toView).toList();
+    PairView[] handle(FindPairs query) {
+        return store.find(query).stream().map(views::toView).toArray(PairView[]::new);
     }
 
     /** R-REN-4: a notice is due in month M when notAfter − 3 months lies in M, that is when notAfter lies in M + 3. */
     @QueryHandler
-    List<ExpiryNoticeView> handle(FindExpiryNoticesDue query) {
+    ExpiryNoticeView[] handle(FindExpiryNoticesDue query) {
         YearMonth expiring = query.month().plusMonths(3);
         return Arrays.stream(CertificateKind.values())
                 .flatMap(kind -> store.activeExpiringBetween(kind, expiring.atDay(1), expiring.atEndOfMonth()).stream()
                         .map(view -> new ExpiryNoticeView(view.pairId(), kind, view.certificate(kind).notAfter())))
                 .sorted(Comparator.comparing(ExpiryNoticeView::notAfter).thenComparing(ExpiryNoticeView::pairId)
                         .thenComparing(ExpiryNoticeView::kind))
-                .toList();
+                .toArray(ExpiryNoticeView[]::new);
     }
 
     private void update(PairId pairId, long seq, PairOperation operation, Instant at, String operator, String office,

@@ -115,9 +115,10 @@ class StatisticsProjection {
         store.deleteAll();
     }
 
+    /** An array: it keeps its element type across Axon Server (see CounterViewProjection's lookups). */
     @QueryHandler
-    List<StatisticsRow> handle(StatisticsQuery query) {
-        return store.query(query);
+    StatisticsRow[] handle(StatisticsQuery query) {
+        return store.query(query).toArray(StatisticsRow[]::new);
     }
 
     /**

@@ -136,7 +136,7 @@ class StatisticsYearsTest {
     }
 
     private static List<StatisticsRow> wholeYear(StatisticsProjection projection) {
-        return projection.handle(new StatisticsQuery(JANUARY_1, DECEMBER_31, Set.of(OPERATION)));
+        return List.of(projection.handle(new StatisticsQuery(JANUARY_1, DECEMBER_31, Set.of(OPERATION))));
     }
 
     private static StatisticsRow pinLocks(long count) {
