@@ -137,7 +137,7 @@ local all postgres trust
 host  all all 127.0.0.1/32 scram-sha-256
 EOF
   [ "$(id -u)" = 0 ] && chown postgres "$DIR/postgres/pg_hba.conf"
-  as_pg "$PG_BIN/pg_ctl" -D "$DIR/postgres/data" -l "$DIR/logs/postgres.log" -w start \
+  as_pg "$PG_BIN/pg_ctl" -D "$DIR/postgres/data" -l "$DIR/postgres/postgres.log" -w start \
     -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$DIR/postgres -c hba_file=$DIR/postgres/pg_hba.conf" >/dev/null
   for db in jpki_command jpki_gateway; do
     as_pg "$PG_BIN/psql" -q -h "$DIR/postgres" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 \
@@ -181,6 +181,7 @@ EOF
 $axon
 SERVER_PORT=$QUERY_PORT
 SPRING_DATA_MONGODB_URI=$MONGO_URI
+$MONGO_HEALTH
 JPKI_DATA_DIR=$DIR/query-side
 JPKI_AUDIT_KEYSTORE=$DIR/query-side/audit/audit-signing.p12
 JPKI_AUDIT_KEYSTORE_PASSWORD=$AUDIT_PASSWORD
@@ -199,13 +200,27 @@ EOF
   chmod 600 "$DIR"/*.env
 }
 
+# The demo accounts of the embedded default (user name + "-demo" as password), as environment variables.
+demo_staff() {
+  local i=0 user hash
+  for entry in 'clerk:CLERK:$2a$04$.oJh7S9qzSbd2c4yR.0o3edVjKvM0C9zscFjbxASRcYRKNQYpUXCS' \
+               'supervisor:SUPERVISOR:$2a$04$51wEExht4PG0vUlvEaAt5uagQ5zR88Wok33OFZ6ZGf1vIHTwLMB4q' \
+               'auditor:AUDITOR:$2a$04$SIv1ARh6TFviUgKtFUfyveu0IPEZvX8k8wkVSAmotm8U2gN758bBG'; do
+    user=${entry%%:*}; hash=${entry#*:*:}
+    printf 'JPKI_SECURITY_USERS_%d_USERNAME=%s\nJPKI_SECURITY_USERS_%d_PASSWORDHASH=%s\nJPKI_SECURITY_USERS_%d_ROLES_0=%s\n' \
+      $i "$user" $i "'$hash'" $i "$(echo "$entry" | cut -d: -f2)"
+    printf 'JPKI_SECURITY_USERS_%d_OFFICEID=setagaya-main\nJPKI_SECURITY_USERS_%d_MUNICIPALITYCODE=131121\n' $i $i
+    i=$((i + 1))
+  done
+}
+
 cmd_start() {
   [ -n "${AXONSERVER_JAR:-}" ] || { echo "AXONSERVER_JAR is not set: point it to an Axon Server SE jar" >&2; exit 2; }
   [ -f "$AXONSERVER_JAR" ] || { echo "no such file: $AXONSERVER_JAR" >&2; exit 2; }
   if [ -f "$ENV_FILE" ]; then echo "already started ($ENV_FILE); run stop first" >&2; exit 2; fi
   build_jars
   mkdir -p "$DIR/logs" "$DIR/pids"
-  chmod 700 "$DIR"
+  chmod 711 "$DIR" # traversable for the postgres account (root callers), listable by nobody else
   local mongo_port
   mongo_port=$(free_port)
   cat >"$ENV_FILE" <<EOF
@@ -226,12 +241,14 @@ EOF
   chmod 600 "$ENV_FILE"
   # shellcheck disable=SC1090
   source "$ENV_FILE"
-  # Staff log in with HTTP Basic demo accounts here (a test topology, no identity provider on the machine);
-  # production sets an OIDC issuer instead (docs/deployment.md).
-  STAFF_AUTH=${TOPOLOGY_STAFF_AUTH:-SPRING_PROFILES_ACTIVE=demo}
-  # The terminal's card and PIN entry: the in-process virtual card and the demo PIN pad of the demo profile
-  # (no reader on the machine); a counter uses its PC/SC reader and its PIN pad (docs/deployment.md).
-  TERMINAL_PIN_ENTRY=${TOPOLOGY_TERMINAL:-SPRING_PROFILES_ACTIVE=demo}
+  # Staff log in with the published demo accounts over HTTP Basic here (a test topology on loopback, no identity
+  # provider on the machine); production sets an OIDC issuer instead (docs/deployment.md).
+  STAFF_AUTH=${TOPOLOGY_STAFF_AUTH:-$(demo_staff)}
+  # The terminal's card and PIN entry: the in-process virtual card and the demo PIN pad (no reader on the
+  # machine); a counter uses its PC/SC reader and its PIN entry (docs/deployment.md).
+  TERMINAL_PIN_ENTRY=${TOPOLOGY_TERMINAL:-$'JPKI_TERMINAL_DEMOPINS_AUTH=1234\nJPKI_TERMINAL_DEMOPINS_SIGN=DEMO2024'}
+  # the stand-in does not answer the driver's "hello" health probe; a real MongoDB does
+  MONGO_HEALTH=$([ -n "${MONGODB_URI:-}" ] || echo MANAGEMENT_HEALTH_MONGO_ENABLED=false)
   tls_material
   service_envs
   start_axonserver

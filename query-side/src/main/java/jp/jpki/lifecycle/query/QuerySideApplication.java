@@ -22,6 +22,9 @@ public class QuerySideApplication {
             "axon.serializer.general", "jackson",
             "axon.serializer.events", "jackson",
             "axon.serializer.messages", "jackson",
+            // Without block listing Axon Server streams every event to every processor: a position reaches the head
+            // even when the last events are of types it does not handle, and jpki.projection.lag is 0 when idle
+            "axon.axonserver.event-block-listing-enabled", "false",
             "management.endpoints.web.exposure.include", "health,info,prometheus",
             "server.port", "8081");
 

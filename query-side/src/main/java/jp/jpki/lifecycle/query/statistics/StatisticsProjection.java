@@ -15,6 +15,7 @@ import jp.jpki.lifecycle.api.pin.PinReset;
 import jp.jpki.lifecycle.api.proxy.ProxyApplicationOpened;
 import jp.jpki.lifecycle.api.query.StatisticsOperation;
 import jp.jpki.lifecycle.api.query.StatisticsQuery;
+import jp.jpki.lifecycle.api.query.StatisticsTable;
 import jp.jpki.lifecycle.api.query.StatisticsRow;
 import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
@@ -115,10 +116,9 @@ class StatisticsProjection {
         store.deleteAll();
     }
 
-    /** An array: it keeps its element type across Axon Server (see CounterViewProjection's lookups). */
     @QueryHandler
-    StatisticsRow[] handle(StatisticsQuery query) {
-        return store.query(query).toArray(StatisticsRow[]::new);
+    StatisticsTable handle(StatisticsQuery query) {
+        return new StatisticsTable(store.query(query));
     }
 
     /**
