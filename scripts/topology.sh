@@ -64,7 +64,7 @@ start_service() { # name
     exec java $JAVA_OPTS -jar "$jar" >>"$DIR/logs/$name.log" 2>&1
   ) &
   echo $! >"$DIR/pids/$name"
-  wait_http "http://127.0.0.1:$port/actuator/health" 240
+  wait_http "http://127.0.0.1:$port/actuator/health" 600
   echo "$name up on 127.0.0.1:$port (pid $(cat "$DIR/pids/$name"))"
 }
 
