@@ -1,6 +1,7 @@
 package jp.jpki.lifecycle.standalone;
 
 import static jp.jpki.lifecycle.standalone.StandaloneApp.CLERK;
+import static jp.jpki.lifecycle.standalone.StandaloneApp.SUPERVISOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -46,7 +47,7 @@ class StandaloneEndToEndTest {
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains("R-REN-1", "opensOn");
 
-            String metrics = app.get(CLERK, "/actuator/prometheus").body();
+            String metrics = app.get(SUPERVISOR, "/actuator/prometheus").body();
             assertThat(metrics).as("docs/operations.md names these").contains(
                     "jpki_commands_seconds_count{command=\"IssueCertificates\",outcome=\"ok\"}",
                     "jpki_refusals_total{rule=\"R-REN-1\"}",

@@ -22,14 +22,21 @@ public final class Pin implements AutoCloseable {
         this.ascii = ascii;
     }
 
-    /** A PIN the resident typed to prove they know it; the card alone decides whether it is right. */
+    /**
+     * A PIN the resident typed to prove they know it; the card alone decides whether it is right. Read character
+     * by character, so a PIN held in a {@code char[]} (wrapped) never becomes a String.
+     */
     public static Pin entered(CharSequence typed) {
-        return new Pin(typed.toString().getBytes(StandardCharsets.US_ASCII));
+        byte[] ascii = new byte[typed.length()];
+        for (int i = 0; i < ascii.length; i++) {
+            char c = typed.charAt(i);
+            ascii[i] = c < 0x80 ? (byte) c : (byte) '?';
+        }
+        return new Pin(ascii);
     }
 
     /** A PIN chosen as the new one: R-PIN-1's format, including letter and digit for SIGN, is checked here. */
-    public static Pin chosen(CertificateKind kind, CharSequence typed) {
-        String value = typed.toString();
+    public static Pin chosen(CertificateKind kind, CharSequence value) {
         boolean valid = kind == CertificateKind.AUTH ? AUTH_FORMAT.matcher(value).matches()
                 : SIGN_FORMAT.matcher(value).matches() && LETTER.matcher(value).matches() && DIGIT.matcher(value).matches();
         if (!valid) {

@@ -21,6 +21,11 @@ public final class StatusWord {
     public static final int OFFSET_OUTSIDE_EF = 0x6B00;
     public static final int INS_NOT_SUPPORTED = 0x6D00;
     public static final int CLA_NOT_SUPPORTED = 0x6E00;
+    /** What a PIN pad reader answers itself for secure PIN entry (PC/SC part 10), not the card. */
+    public static final int PIN_PAD_TIMEOUT = 0x6400;
+    public static final int PIN_PAD_CANCELLED = 0x6401;
+    public static final int PIN_PAD_ENTRIES_DIFFER = 0x6402;
+    public static final int PIN_PAD_LENGTH_WRONG = 0x6403;
 
     private StatusWord() {
     }

@@ -2,11 +2,13 @@ package jp.jpki.lifecycle.card.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
 import jp.jpki.lifecycle.card.terminal.CardConnection;
 import jp.jpki.lifecycle.card.terminal.CardReader;
+import jp.jpki.lifecycle.card.terminal.ReaderControl;
 
 /**
  * Times every APDU the terminal sends: {@code jpki.card.apdu{ins, outcome}}, outcome from the status word
@@ -39,6 +41,11 @@ final class MeteredCardReader implements CardReader {
                     sample.stop(Timer.builder("jpki.card.apdu").description("APDUs sent to the card")
                             .tag("ins", String.format("%02X", command.getINS())).tag("outcome", outcome).register(meters));
                 }
+            }
+
+            @Override
+            public Optional<ReaderControl> readerControl() {
+                return connection.readerControl();
             }
 
             @Override

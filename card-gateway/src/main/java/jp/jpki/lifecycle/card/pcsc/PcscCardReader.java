@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.card.pcsc;
 
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Optional;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
@@ -12,6 +13,7 @@ import javax.smartcardio.ResponseAPDU;
 import javax.smartcardio.TerminalFactory;
 import jp.jpki.lifecycle.card.terminal.CardConnection;
 import jp.jpki.lifecycle.card.terminal.CardReader;
+import jp.jpki.lifecycle.card.terminal.ReaderControl;
 
 /**
  * A counter terminal's PC/SC reader through {@code javax.smartcardio} (on Linux: pcscd). The card is held
@@ -43,6 +45,11 @@ public final class PcscCardReader implements CardReader {
             @Override
             public ResponseAPDU transmit(CommandAPDU command) throws CardException {
                 return channel.transmit(command);
+            }
+
+            @Override
+            public Optional<ReaderControl> readerControl() {
+                return Optional.of(card::transmitControlCommand);
             }
 
             @Override

@@ -10,7 +10,6 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pin.RecordPinLock;
 import jp.jpki.lifecycle.card.jpki.CardResult;
 import jp.jpki.lifecycle.card.jpki.JpkiCard;
-import jp.jpki.lifecycle.card.jpki.Pin;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -30,22 +29,21 @@ public final class CounterPinCheck {
 
     private final String terminalId;
     private final CardReader reader;
-    private final PinPad pinPad;
+    private final PinEntry pinEntry;
     private final CommandGateway commands;
 
-    public CounterPinCheck(String terminalId, CardReader reader, PinPad pinPad, CommandGateway commands) {
+    public CounterPinCheck(String terminalId, CardReader reader, PinEntry pinEntry, CommandGateway commands) {
         this.terminalId = terminalId;
         this.reader = reader;
-        this.pinPad = pinPad;
+        this.pinEntry = pinEntry;
         this.commands = commands;
     }
 
-    /** The resident types their PIN on the pad and the card checks it. */
+    /** The resident types their PIN and the card checks it. */
     public CardResult verify(PairId pair, String cardId, CertificateKind kind) {
-        try (CardConnection connection = reader.connect(cardId); Pin pin = pinPad.enterPin(kind)) {
-            JpkiCard card = new JpkiCard(connection);
-            card.selectApplication().dataOrThrow("SELECT JPKI AP");
-            return reportIfBlocked(pair, kind, card.verify(kind, pin));
+        try (CardConnection connection = reader.connect(cardId)) {
+            new JpkiCard(connection).selectApplication().dataOrThrow("SELECT JPKI AP");
+            return reportIfBlocked(pair, kind, pinEntry.verify(connection, kind));
         } catch (CardException e) {
             throw new CardWorkException("PIN check at terminal " + terminalId + ": " + e.getMessage(), e);
         }

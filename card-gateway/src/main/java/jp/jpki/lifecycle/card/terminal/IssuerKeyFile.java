@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The issuer key as a PEM file (PKCS#8 private key, then the SubjectPublicKeyInfo), readable by the owner
- * only. The embedded default creates it on first start; cards personalised afterwards trust it. A production
+ * only and written atomically ({@link OwnerOnlyFiles}). The embedded default creates it on first start; cards personalised afterwards trust it. A production
  * gateway would keep the private key in an HSM instead (docs/card-protocol.md, "Key handling").
  */
 public final class IssuerKeyFile {
@@ -43,11 +42,7 @@ public final class IssuerKeyFile {
     public static void save(IssuerKey key, Path file) {
         String pem = pem("PRIVATE KEY", key.privateKeyEncoded()) + pem("PUBLIC KEY", key.publicKey().getEncoded());
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, pem, StandardCharsets.US_ASCII);
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
+            OwnerOnlyFiles.write(file, pem.getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the issuer key to " + file, e);
         }
@@ -55,6 +50,9 @@ public final class IssuerKeyFile {
 
     public static IssuerKey load(Path file) {
         try {
+            if (OwnerOnlyFiles.restrict(file)) {
+                log.warn("the issuer key {} was readable by others; it is now owner-only (R-REST-1)", file);
+            }
             Matcher blocks = PEM.matcher(Files.readString(file, StandardCharsets.US_ASCII));
             byte[] privateKey = null;
             byte[] publicKey = null;

@@ -17,7 +17,6 @@ import jp.jpki.lifecycle.card.jpki.CardResult;
 import jp.jpki.lifecycle.card.jpki.IssuerChannel;
 import jp.jpki.lifecycle.card.jpki.IssuerKey;
 import jp.jpki.lifecycle.card.jpki.JpkiFile;
-import jp.jpki.lifecycle.card.jpki.Pin;
 import jp.jpki.lifecycle.card.work.CardStation;
 
 /**
@@ -30,13 +29,13 @@ public final class JpkiCardStation implements CardStation {
     private final String terminalId;
     private final CardReader reader;
     private final IssuerKey issuerKey;
-    private final PinPad pinPad;
+    private final PinEntry pinEntry;
 
-    public JpkiCardStation(String terminalId, CardReader reader, IssuerKey issuerKey, PinPad pinPad) {
+    public JpkiCardStation(String terminalId, CardReader reader, IssuerKey issuerKey, PinEntry pinEntry) {
         this.terminalId = terminalId;
         this.reader = reader;
         this.issuerKey = issuerKey;
-        this.pinPad = pinPad;
+        this.pinEntry = pinEntry;
     }
 
     @Override
@@ -44,16 +43,14 @@ public final class JpkiCardStation implements CardStation {
         return terminalId;
     }
 
-    /** New keys per kind, and the PIN the resident chooses for each on the pad (renewal sets PINs anew too). */
+    /** New keys per kind, and the PIN the resident chooses for each (renewal sets PINs anew too). */
     @Override
     public CardPublicKeys generateKeys(GenerateKeysOnCard order) {
-        return withIssuer(order.cardId(), "GENERATE_KEYS", issuer -> {
+        return withIssuer(order.cardId(), "GENERATE_KEYS", (issuer, connection) -> {
             Map<CertificateKind, String> publicKeys = new EnumMap<>(CertificateKind.class);
             for (CertificateKind kind : new TreeSet<>(order.kinds())) {
                 RSAPublicKey key = issuer.generateKeyPair(kind);
-                try (Pin pin = pinPad.chooseNewPin(kind)) {
-                    issuer.resetPin(kind, pin);
-                }
+                pinEntry.chooseNewPin(connection, issuer, kind);
                 publicKeys.put(kind, Base64.getEncoder().encodeToString(key.getEncoded()));
             }
             return new CardPublicKeys(publicKeys);
@@ -62,7 +59,7 @@ public final class JpkiCardStation implements CardStation {
 
     @Override
     public void writeCertificates(WriteCertificatesToCard order) {
-        withIssuer(order.cardId(), "WRITE_CERTIFICATES", issuer -> {
+        withIssuer(order.cardId(), "WRITE_CERTIFICATES", (issuer, connection) -> {
             Map<JpkiFile, byte[]> files = new EnumMap<>(JpkiFile.class);
             order.certificates().forEach((kind, der) -> files.put(JpkiFile.certificate(kind), Base64.getDecoder().decode(der)));
             order.caCertificates().forEach((kind, der) -> files.put(JpkiFile.ca(kind), Base64.getDecoder().decode(der)));
@@ -81,10 +78,8 @@ public final class JpkiCardStation implements CardStation {
 
     @Override
     public void resetPin(ResetPinOnCard order) {
-        withIssuer(order.cardId(), "RESET_PIN", issuer -> {
-            try (Pin pin = pinPad.chooseNewPin(order.kind())) {
-                issuer.resetPin(order.kind(), pin);
-            }
+        withIssuer(order.cardId(), "RESET_PIN", (issuer, connection) -> {
+            pinEntry.chooseNewPin(connection, issuer, order.kind());
             CardResult counter = issuer.card().retryCounter(order.kind());
             if (counter instanceof CardResult.Blocked) {
                 throw new CardWorkException("the " + order.kind() + " PIN is still blocked after RESET RETRY COUNTER");
@@ -100,7 +95,7 @@ public final class JpkiCardStation implements CardStation {
                 throw new CardWorkException(step + ": the card in the reader at terminal " + terminalId + " is "
                         + issuer.cardId() + ", not " + cardId);
             }
-            return work.run(issuer);
+            return work.run(issuer, connection);
         } catch (CardException | CardRefusedException e) {
             throw new CardWorkException(step + " at terminal " + terminalId + ": " + e.getMessage(), e);
         }
@@ -108,6 +103,6 @@ public final class JpkiCardStation implements CardStation {
 
     @FunctionalInterface
     private interface IssuerStep<T> {
-        T run(IssuerChannel issuer) throws CardException;
+        T run(IssuerChannel issuer, CardConnection connection) throws CardException;
     }
 }

@@ -1,15 +1,13 @@
 package jp.jpki.lifecycle.card.terminal;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import jp.jpki.lifecycle.card.jpki.IssuerKey;
 import jp.jpki.lifecycle.card.pcsc.PcscCardReader;
-import jp.jpki.lifecycle.card.virtual.InProcessCardReader;
-import jp.jpki.lifecycle.card.virtual.VirtualCards;
 import jp.jpki.lifecycle.card.work.CardStation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The card side of this process's terminal ({@code jpki.terminal.id}): a PC/SC reader when
- * {@code jpki.terminal.reader} names one, else the in-process virtual card (embedded default); the issuer key;
- * the PIN pad (a demo pad unless the deployment provides one).
+ * The card side of this process's terminal ({@code jpki.terminal.id}): the PC/SC reader {@code jpki.terminal.reader}
+ * names, the issuer key, and the station and PIN checks over them. Where PINs are typed is
+ * {@code card.pinentry}'s concern; virtual cards and the demo pad come only from the card simulator's demo wiring.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TerminalProperties.class)
@@ -36,36 +34,29 @@ public class TerminalConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean(PinPad.class)
-    PinPad demoPinPad(TerminalProperties terminal) {
-        if (terminal.demoPins() == null || terminal.demoPins().isEmpty()) {
-            throw new IllegalStateException("terminal " + terminal.id() + " has no PIN pad: provide a PinPad bean that reads "
-                    + "the counter's pad, or set jpki.terminal.demo-pins for a demo terminal");
-        }
-        log.warn("terminal PIN pad: the demo pad with the configured demo PINs (demos only; provide a PinPad bean at a counter)");
-        return new DemoPinPad(terminal.demoPins());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean(CardReader.class)
-    CardReader cardReader(TerminalProperties terminal, IssuerKey issuerKey, @Value("${jpki.data-dir:./data}") Path dataDir) {
-        if (terminal.reader() != null && !terminal.reader().isBlank()) {
-            log.info("terminal {}: PC/SC reader '{}'", terminal.id(), terminal.reader());
-            return new PcscCardReader(terminal.reader(), terminal.cardWait());
-        }
-        Path cards = terminal.cardsDir() != null ? terminal.cardsDir() : dataDir.resolve("cards");
-        log.info("terminal {}: in-process virtual JPKI cards in {}", terminal.id(), cards.toAbsolutePath().normalize());
-        return new InProcessCardReader(new VirtualCards(cards, issuerKey.publicKey(), new SecureRandom()));
+    @ConditionalOnProperty(name = "jpki.terminal.reader")
+    CardReader cardReader(TerminalProperties terminal) {
+        log.info("terminal {}: PC/SC reader '{}'", terminal.id(), terminal.reader());
+        return new PcscCardReader(terminal.reader(), terminal.cardWait());
     }
 
     @Bean
     @ConditionalOnMissingBean(CardStation.class)
-    JpkiCardStation cardStation(TerminalProperties terminal, CardReader reader, IssuerKey issuerKey, PinPad pinPad) {
-        return new JpkiCardStation(terminal.id(), reader, issuerKey, pinPad);
+    JpkiCardStation cardStation(TerminalProperties terminal, ObjectProvider<CardReader> reader, IssuerKey issuerKey,
+                                PinEntry pinEntry) {
+        return new JpkiCardStation(terminal.id(), required(terminal, reader), issuerKey, pinEntry);
     }
 
     @Bean
-    CounterPinCheck counterPinCheck(TerminalProperties terminal, CardReader reader, PinPad pinPad, CommandGateway commands) {
-        return new CounterPinCheck(terminal.id(), reader, pinPad, commands);
+    CounterPinCheck counterPinCheck(TerminalProperties terminal, ObjectProvider<CardReader> reader, PinEntry pinEntry,
+                                    CommandGateway commands) {
+        return new CounterPinCheck(terminal.id(), required(terminal, reader), pinEntry, commands);
+    }
+
+    private static CardReader required(TerminalProperties terminal, ObjectProvider<CardReader> reader) {
+        return reader.getIfAvailable(() -> {
+            throw new IllegalStateException("terminal " + terminal.id() + " has no card reader: set jpki.terminal.reader to "
+                    + "the counter's PC/SC reader (virtual cards exist only under the demo profile)");
+        });
     }
 }

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.jpki.lifecycle.api.pair.Channel;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
-import jp.jpki.lifecycle.command.security.StaffIdentity;
+import jp.jpki.lifecycle.edge.StaffIdentity;
 import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;

@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.command.counter;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,7 +11,8 @@ import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
 import jp.jpki.lifecycle.command.rules.Decision;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
-import jp.jpki.lifecycle.command.security.StaffIdentity;
+import jp.jpki.lifecycle.edge.StaffIdentity;
+import jp.jpki.lifecycle.edge.web.ProblemBodies;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Refusals as RFC 9457 problems: 422 names the rule that refused (with the facts a clerk needs, e.g.
@@ -56,9 +59,21 @@ class CommandProblems {
         return problem;
     }
 
-    @ExceptionHandler({OutsideJurisdictionException.class, StaffIdentity.NotStaffException.class})
+    @ExceptionHandler({HolderOutsideJurisdictionException.class, StaffIdentity.NotStaffException.class})
     ProblemDetail forbidden(RuntimeException e) {
         return forbidden(e.getMessage());
+    }
+
+    private static ProblemDetail forbidden(String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message);
+        problem.setTitle("Outside your jurisdiction");
+        return problem;
+    }
+
+    /** A pair of another municipality answers exactly like a pair that does not exist: its existence does not leak. */
+    @ExceptionHandler(OutsideJurisdictionException.class)
+    ProblemDetail elsewhere(OutsideJurisdictionException e, HttpServletRequest request) {
+        return unknownPair(pairIdOf(request));
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
@@ -68,31 +83,31 @@ class CommandProblems {
 
     /**
      * A refusal as the handling side wrapped it (BusRefusalsConfiguration): answered exactly like the refusal
-     * itself, whether the command was handled in this JVM or on another node behind Axon Server.
+     * itself, whether the command was handled in this JVM or on another node behind Axon Server. A pair of another
+     * municipality arrives as NOT_FOUND without a subject and is answered with the requested id, like an unknown one.
      */
     @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail refusedOnTheBus(CommandExecutionException e) {
+    ProblemDetail refusedOnTheBus(CommandExecutionException e, HttpServletRequest request) {
         RefusalDetails refusal = e.getDetails().filter(RefusalDetails.class::isInstance).map(RefusalDetails.class::cast)
                 .orElseThrow(() -> e);
         return switch (refusal.kind()) {
             case RULE -> refused(new RuleViolationException(new Decision.Refused(refusal.ruleId(), refusal.message(), refusal.facts())));
             case FORBIDDEN -> forbidden(refusal.message());
-            case NOT_FOUND -> unknownPair(refusal.subject());
+            case NOT_FOUND -> unknownPair(refusal.subject() != null ? refusal.subject() : pairIdOf(request));
             case CONFLICT -> conflict(new StateConflictException(refusal.message()));
             case INVALID -> badArgument(new IllegalArgumentException(refusal.message()));
         };
-    }
-
-    private static ProblemDetail forbidden(String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message);
-        problem.setTitle("Outside your jurisdiction");
-        return problem;
     }
 
     private static ProblemDetail unknownPair(String pairId) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no certificate pair " + pairId);
         problem.setTitle("Unknown certificate pair");
         return problem;
+    }
+
+    private static String pairIdOf(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map && map.get("pairId") != null ? String.valueOf(map.get("pairId")) : "with this id";
     }
 
     @ExceptionHandler({StateConflictException.class, ConcurrencyException.class,
@@ -119,8 +134,7 @@ class CommandProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the body is not valid JSON for this request: " + firstLine(e.getMostSpecificCause().getMessage()));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ProblemBodies.unreadable(e));
         problem.setTitle("Malformed request");
         return problem;
     }
@@ -129,8 +143,8 @@ class CommandProblems {
     ProblemDetail badArgument(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 e instanceof MethodArgumentTypeMismatchException m
-                        ? "invalid " + m.getName() + ": " + firstLine(m.getMostSpecificCause().getMessage())
-                        : firstLine(e.getMessage()));
+                        ? "invalid " + m.getName() + ": " + ProblemBodies.withoutInternals(firstLine(m.getMostSpecificCause().getMessage()))
+                        : ProblemBodies.withoutInternals(firstLine(e.getMessage())));
         problem.setTitle("Invalid request");
         return problem;
     }

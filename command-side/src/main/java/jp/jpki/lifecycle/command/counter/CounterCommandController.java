@@ -24,9 +24,8 @@ import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
-import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
-import jp.jpki.lifecycle.command.security.StaffIdentity;
+import jp.jpki.lifecycle.edge.StaffIdentity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -78,7 +77,7 @@ class CounterCommandController {
 
     private ResponseEntity<?> issueOn(PairId pairId, CounterRequests.Issue body, Authentication auth, String key) {
         if (!body.holder().municipalityCode().equals(StaffIdentity.of(auth).municipalityCode())) {
-            throw new OutsideJurisdictionException();
+            throw new HolderOutsideJurisdictionException();
         }
         if (body.eligibilityOverrideReason() != null && !StaffIdentity.of(auth).hasRole("SUPERVISOR")) {
             throw new RuleViolationException("R-ELG-2", "only a supervisor may override SIGN eligibility");

@@ -4,7 +4,7 @@ import jp.jpki.lifecycle.api.refusal.RefusalDetails;
 import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
-import jp.jpki.lifecycle.command.security.StaffIdentity;
+import jp.jpki.lifecycle.edge.StaffIdentity;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -67,7 +67,11 @@ public class BusRefusalsConfiguration {
         if (e instanceof RuleViolationException refused) {
             return RefusalDetails.rule(refused.ruleId(), refused.refusal().message(), refused.refusal().facts());
         }
-        if (e instanceof OutsideJurisdictionException || e instanceof StaffIdentity.NotStaffException) {
+        if (e instanceof OutsideJurisdictionException) {
+            // answered like an unknown pair, so that a pair's existence in another municipality does not leak
+            return RefusalDetails.of(RefusalDetails.Kind.NOT_FOUND, "no certificate pair with this id", null);
+        }
+        if (e instanceof StaffIdentity.NotStaffException) {
             return RefusalDetails.of(RefusalDetails.Kind.FORBIDDEN, e.getMessage(), null);
         }
         if (e instanceof AggregateNotFoundException notFound) {

@@ -10,7 +10,14 @@ import java.util.List;
 import jp.jpki.lifecycle.audit.verify.AuditExportWriter;
 import jp.jpki.lifecycle.audit.verify.CanonicalJson;
 import jp.jpki.lifecycle.audit.verify.PublicKeys;
+import jp.jpki.lifecycle.api.pair.PairId;
+import jp.jpki.lifecycle.api.query.FindPair;
+import jp.jpki.lifecycle.api.query.PairView;
+import jp.jpki.lifecycle.query.web.Answers;
+import jp.jpki.lifecycle.query.web.CallerJurisdiction;
 import jp.jpki.lifecycle.query.web.Problems;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +39,14 @@ class AuditController {
     private final AuditReadLog reads;
     private final AuditSigningKey key;
     private final Clock clock;
+    private final QueryGateway queries;
 
-    AuditController(AuditTrailStore trail, AuditReadLog reads, AuditSigningKey key, Clock clock) {
+    AuditController(AuditTrailStore trail, AuditReadLog reads, AuditSigningKey key, Clock clock, QueryGateway queries) {
         this.trail = trail;
         this.reads = reads;
         this.key = key;
         this.clock = clock;
+        this.queries = queries;
     }
 
     record HistoryEntry(long seq, String type, Instant timestamp, JsonNode event, String hash) {
@@ -92,12 +101,27 @@ class AuditController {
         if (reason.length() > 500) {
             throw Problems.badRequest("the reason has at most 500 characters");
         }
-        List<AuditEntryDocument> entries = trail.history(pairId);
+        List<AuditEntryDocument> entries = inJurisdiction(pairId) ? trail.history(pairId) : List.of();
         if (entries.isEmpty()) {
             throw Problems.notFound("Unknown certificate pair", "no history for this pair id");
         }
         reads.record(name(reader), reason, pairId, what);
         return entries;
+    }
+
+    /**
+     * Auditors read the histories of their own municipality's residents only; a pair elsewhere answers like one
+     * that does not exist (docs/security.md, "Who is confined to what").
+     */
+    private boolean inJurisdiction(String pairId) {
+        PairId id;
+        try {
+            id = new PairId(pairId);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return Answers.await(queries.query(new FindPair(id), ResponseTypes.optionalInstanceOf(PairView.class)))
+                .filter(view -> CallerJurisdiction.covers(view.municipalityCode())).isPresent();
     }
 
     private static String name(Principal reader) {

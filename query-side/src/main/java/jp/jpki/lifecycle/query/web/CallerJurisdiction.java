@@ -7,8 +7,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * The municipality the calling staff member works for, if the caller is staff. Counter lookups show only
+ * The municipality the calling staff member works for, if the caller is staff. Lookups and audit reads show only
  * that municipality's residents: a pair elsewhere answers as if it did not exist, so its existence does not leak.
+ * A caller without a municipality covers none (fail closed).
  */
 public final class CallerJurisdiction {
 
@@ -24,6 +25,6 @@ public final class CallerJurisdiction {
     }
 
     public static boolean covers(String municipalityCode) {
-        return municipality().map(own -> own.equals(municipalityCode)).orElse(true);
+        return municipality().map(own -> own.equals(municipalityCode)).orElse(false);
     }
 }

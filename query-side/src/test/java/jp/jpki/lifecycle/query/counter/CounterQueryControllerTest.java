@@ -27,14 +27,19 @@ import jp.jpki.lifecycle.api.query.PairOperation;
 import jp.jpki.lifecycle.api.query.PairView;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
+import jp.jpki.lifecycle.query.support.SignedInStaff;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CounterQueryController.class)
+@AutoConfigureMockMvc(addFilters = false)
+@ExtendWith(SignedInStaff.class)
 class CounterQueryControllerTest {
     private static final PairView VIEW = new PairView("pair-0001", "R-000001", "131121", "CARD-0001",
             LocalDate.of(2034, 11, 14), Map.of(CertificateKind.SIGN, new CertificateView(CertificateKind.SIGN,

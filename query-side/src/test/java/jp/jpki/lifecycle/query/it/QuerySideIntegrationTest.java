@@ -38,7 +38,9 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import jp.jpki.lifecycle.query.support.SignedInStaff;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -64,7 +66,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "axon.serializer.events=jackson",
         "axon.serializer.messages=jackson",
         "spring.data.mongodb.database=jpki-it"})
-@AutoConfigureMockMvc
+@AutoConfigureMockMvc(addFilters = false)
+@ExtendWith(SignedInStaff.class)
 class QuerySideIntegrationTest {
     private static final InMemoryMongo MONGO = new InMemoryMongo();
     private static final PairId PAIR = new PairId("pair-it-0001");
@@ -102,7 +105,7 @@ class QuerySideIntegrationTest {
                 written(PAIR, "req-1", "5A01", "5A02"),
                 pinLocked(PAIR, AUTH));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/certificate-pairs/" + PAIR))
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/certificate-pairs/" + PAIR))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lastOperation.type").value("PIN_LOCKED")));
 
@@ -117,7 +120,7 @@ class QuerySideIntegrationTest {
                 .andExpect(jsonPath("$[0].pairId").value(PAIR.value()))
                 .andExpect(jsonPath("$[0].kind").value("SIGN"));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/statistics")
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> http.perform(get("/api/statistics")
                         .param("from", "2026-04-01").param("to", "2026-04-01").param("groupBy", "operation"))
                 .andExpect(jsonPath("$[0].operation").value("ISSUED"))
                 .andExpect(jsonPath("$[0].count").value(2))
@@ -136,7 +139,7 @@ class QuerySideIntegrationTest {
     void tokens_and_sagas_live_in_mongo_beside_the_views() {
         assertThat(tokenStore).isInstanceOf(MongoTokenStore.class);
         assertThat(sagaStore).isInstanceOf(MongoSagaStore.class);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 mongo.getCollection("trackingtokens").distinct("processorName", String.class).into(new ArrayList<>()))
                 .contains(ProcessingGroups.COUNTER_VIEW, ProcessingGroups.STATISTICS));
     }
@@ -154,7 +157,7 @@ class QuerySideIntegrationTest {
         PairId pair = new PairId("pair-it-0002");
         publish(pair, issuanceRequested(pair, "req-2", "R-IT-2", "CARD-IT-2", AUTH));
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 mongo.getCollection("counter_view").find(new Document("_id", "pair-it-0002")).first())
                 .isNotNull().containsEntry("cardExpiry", "2034-11-14"));
     }

@@ -25,14 +25,19 @@ import jp.jpki.lifecycle.api.query.StatisticsQuery;
 import jp.jpki.lifecycle.api.query.StatisticsRow;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
+import jp.jpki.lifecycle.query.support.SignedInStaff;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(StatisticsController.class)
+@AutoConfigureMockMvc(addFilters = false)
+@ExtendWith(SignedInStaff.class)
 class StatisticsControllerTest {
     private static final LocalDate APRIL_1 = LocalDate.of(2026, 4, 1);
     private static final LocalDate APRIL_30 = LocalDate.of(2026, 4, 30);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,9 +18,11 @@ import javax.sql.DataSource;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.card.jpki.CardResult;
+import jp.jpki.lifecycle.card.pinentry.LoopbackKeypad;
 import jp.jpki.lifecycle.card.terminal.CounterPinCheck;
 import jp.jpki.lifecycle.standalone.StandaloneApp;
 import org.bson.Document;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * R-PIN-5 and personal-data hygiene, checked where it matters: after a pair lives through issuance, a PIN
  * lock found at the terminal, a PIN reset with a newly chosen PIN and PIN checks on the card, every stored
  * event, snapshot, deadline, saga, token and projection and every captured log line is searched for the PINs
- * typed, and the log for the resident's personal data. None may be found.
+ * typed, and the log for the resident's personal data. None may be found; the same holds for PINs the resident
+ * types on the terminal's loopback keypad.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PinAndPersonalDataHygieneTest {
@@ -42,6 +46,8 @@ class PinAndPersonalDataHygieneTest {
     private static final String AUTH_PIN = "9047";
     private static final String NEW_AUTH_PIN = "5183";
     private static final String SIGN_PIN = "PINSCAN7Q3X9Z2";
+    private static final String KEYPAD_AUTH_PIN = "7305";
+    private static final String KEYPAD_SIGN_PIN = "KEYPAD8R4W";
     private static final String NAME = "Hygiene Hanako";
     private static final String ADDRESS = "Setagaya Kitazawa 9-8-7";
     private static final String DATE_OF_BIRTH = "1983-03-29";
@@ -94,29 +100,53 @@ class PinAndPersonalDataHygieneTest {
                     "{\"changedItems\":[\"ADDRESS\"],\"effectiveOn\":\"2026-01-01\"}").statusCode()).isEqualTo(200);
             app.await(CLERK, "/api/certificate-pairs/" + PAIR, p -> p.at("/certificates/SIGN/status").asText().equals("REVOKED"), "revoked");
 
-            List<String> stored = new ArrayList<>();
-            stored.addAll(rows(app, "select payload, metaData from DomainEventEntry"));
-            stored.addAll(rows(app, "select payload, metaData from SnapshotEventEntry"));
-            stored.addAll(rows(app, "select task_name, task_instance, task_data from scheduled_tasks"));
-            stored.addAll(mongoDocuments(app));
-            assertThat(stored).as("events, snapshots, deadlines and Mongo documents were read").hasSizeGreaterThan(20);
-            assertThat(stored).as("the scan sees readable payloads: the SIGN certificate needs the name")
-                    .anyMatch(text -> text.contains(NAME));
-
-            for (String pin : List.of(AUTH_PIN, NEW_AUTH_PIN, SIGN_PIN)) {
-                Pattern token = Pattern.compile("(?<![0-9A-Za-z])" + pin + "(?![0-9A-Za-z])");
-                assertThat(stored).as("R-PIN-5: PIN %s in storage", pin).noneMatch(text -> token.matcher(text).find());
-                assertThat(token.matcher(output.getAll()).find()).as("R-PIN-5: PIN %s in the log", pin).isFalse();
-            }
-            try (Stream<Path> cardFiles = Files.list(dataDir.resolve("cards"))) {
-                assertThat(cardFiles.map(PinAndPersonalDataHygieneTest::read))
-                        .as("the card keeps its PINs hashed").noneMatch(text -> text.contains(SIGN_PIN));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            assertNoPinStoredOrLogged(app, output, dataDir, AUTH_PIN, NEW_AUTH_PIN, SIGN_PIN);
         }
         for (String personal : List.of(NAME, ADDRESS, DATE_OF_BIRTH, RESIDENT_REF)) {
             assertThat(output.getAll()).as("personal data in the log: %s", personal).doesNotContain(personal);
+        }
+    }
+
+    @Test
+    @DisplayName("R-PIN-5: PINs the resident types on the loopback keypad are in no store, log line or card file")
+    void no_pin_typed_on_the_loopback_keypad_is_stored_or_logged(CapturedOutput output) throws Exception {
+        try (StandaloneApp app = StandaloneApp.start(dataDir, "--jpki.terminal.pin-entry=loopback-keypad");
+             KeypadResident resident = new KeypadResident(app.bean(LoopbackKeypad.class).address(),
+                     Map.of(CertificateKind.AUTH, KEYPAD_AUTH_PIN, CertificateKind.SIGN, KEYPAD_SIGN_PIN))) {
+            assertThat(app.post(CLERK, "/api/certificate-pairs", issue()).statusCode()).isEqualTo(202);
+            app.await(CLERK, "/api/certificate-pairs/" + PAIR, p -> p.at("/certificates/AUTH/status").asText().equals("ACTIVE")
+                    && p.at("/certificates/SIGN/status").asText().equals("ACTIVE"), "issued");
+            CounterPinCheck terminal = app.bean(CounterPinCheck.class);
+            assertThat(terminal.verify(new PairId(PAIR), CARD, CertificateKind.SIGN)).as("the PIN chosen on the keypad")
+                    .isInstanceOf(CardResult.Verified.class);
+            assertThat(resident.awaitTyped(3)).as("two PINs chosen, one entered, all on the keypad").isEqualTo(3);
+            assertNoPinStoredOrLogged(app, output, dataDir, KEYPAD_AUTH_PIN, KEYPAD_SIGN_PIN);
+        }
+    }
+
+    /** Every stored event, snapshot, deadline, saga, token and projection, every log line and card file, searched. */
+    private static void assertNoPinStoredOrLogged(StandaloneApp app, CapturedOutput output, Path dataDir, String... pins) {
+        List<String> stored = new ArrayList<>();
+        stored.addAll(rows(app, "select payload, metaData from DomainEventEntry"));
+        stored.addAll(rows(app, "select payload, metaData from SnapshotEventEntry"));
+        stored.addAll(rows(app, "select task_name, task_instance, task_data from scheduled_tasks"));
+        stored.addAll(mongoDocuments(app));
+        assertThat(stored).as("events, snapshots, deadlines and Mongo documents were read").hasSizeGreaterThan(20);
+        assertThat(stored).as("the scan sees readable payloads: the SIGN certificate needs the name")
+                .anyMatch(text -> text.contains(NAME));
+        List<String> cardFiles;
+        try (Stream<Path> files = Files.list(dataDir.resolve("cards"))) {
+            cardFiles = files.map(PinAndPersonalDataHygieneTest::read).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (String pin : pins) {
+            Pattern token = Pattern.compile("(?<![0-9A-Za-z])" + pin + "(?![0-9A-Za-z])");
+            assertThat(stored).as("R-PIN-5: PIN %s in storage", pin).noneMatch(text -> token.matcher(text).find());
+            assertThat(token.matcher(output.getAll()).find()).as("R-PIN-5: PIN %s in the log", pin).isFalse();
+            if (pin.length() > 4) {
+                assertThat(cardFiles).as("the card keeps its PINs hashed").noneMatch(text -> text.contains(pin));
+            }
         }
     }
 

@@ -37,6 +37,7 @@ class StaffAccessTest {
     private static final String SETAGAYA = "131121";
     private static final String OSAKA = "271004";
     private static final String PAIR = "access-pair-0001";
+    private static final String ISSUER = "https://idp.test.example/realms/jpki";
 
     @TempDir
     static Path dataDir;
@@ -51,7 +52,9 @@ class StaffAccessTest {
         Path publicKey = dataDir.resolve("idp-public.pem");
         Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(signingKey.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        app = StandaloneApp.start(dataDir, "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey);
+        app = StandaloneApp.start(dataDir, "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey,
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ISSUER,
+                "--spring.security.oauth2.resourceserver.jwt.audiences=jpki-lifecycle");
         HttpResponse<String> issued = send("POST", "/api/certificate-pairs", token("tanaka", "setagaya-main", SETAGAYA, "CLERK"), """
                 {"pairId":"%s",
                  "holder":{"residentRef":"R-ACCESS-1","municipalityCode":"%s","name":"Test Jiro","address":"Setagaya 3-3",
@@ -82,7 +85,11 @@ class StaffAccessTest {
         String osakaClerk = token("suzuki", "osaka-kita", OSAKA, "CLERK");
         assertProblem(send("GET", "/api/certificate-pairs/" + PAIR, osakaClerk, null), 404);
         assertThat(send("GET", "/api/certificate-pairs?residentRef=R-ACCESS-1", osakaClerk, null).body()).isEqualTo("[]");
-        assertProblem(send("POST", "/api/certificate-pairs/" + PAIR + "/pin-locks", osakaClerk, "{\"kind\":\"AUTH\"}"), 403);
+        // a pair elsewhere answers like a missing one, for commands as for lookups: its existence does not leak
+        HttpResponse<String> pinLock = send("POST", "/api/certificate-pairs/" + PAIR + "/pin-locks", osakaClerk, "{\"kind\":\"AUTH\"}");
+        assertProblem(pinLock, 404);
+        assertThat(pinLock.body()).isEqualTo(send("POST", "/api/certificate-pairs/access-pair-9999/pin-locks", osakaClerk,
+                "{\"kind\":\"AUTH\"}").body().replace("access-pair-9999", PAIR));
         assertProblem(send("POST", "/api/certificate-pairs", osakaClerk, """
                 {"holder":{"residentRef":"R-ACCESS-2","municipalityCode":"%s","name":"Test Saburo","address":"Setagaya 4-4",
                            "dateOfBirth":"1990-05-05","sex":"MALE","adultWard":false},
@@ -141,7 +148,8 @@ class StaffAccessTest {
     }
 
     private static String sign(KeyPair key, String user, String office, String municipality, String role) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("sub-" + user).claim("preferred_username", user)
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("sub-" + user).issuer(ISSUER).audience("jpki-lifecycle")
+                .claim("preferred_username", user)
                 .claim("roles", List.of(role)).claim("office", office).claim("municipality", municipality)
                 .issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 600_000)).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
