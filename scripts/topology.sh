@@ -61,10 +61,14 @@ start_service() { # name
     # shellcheck disable=SC1090
     source "$DIR/$name.env"
     set +a
+    if [ -n "${LOADER_PATH:-}" ]; then
+      # Spring Boot's PropertiesLauncher adds LOADER_PATH (the card simulator) to the service's class path
+      exec java $JAVA_OPTS -cp "$jar" org.springframework.boot.loader.launch.PropertiesLauncher >>"$DIR/logs/$name.log" 2>&1
+    fi
     exec java $JAVA_OPTS -jar "$jar" >>"$DIR/logs/$name.log" 2>&1
   ) &
   echo $! >"$DIR/pids/$name"
-  wait_http "http://127.0.0.1:$port/actuator/health" 600
+  wait_http "http://127.0.0.1:$port/actuator/health" 900
   echo "$name up on 127.0.0.1:$port (pid $(cat "$DIR/pids/$name"))"
 }
 
@@ -85,6 +89,7 @@ build_jars() {
   for m in $SERVICES mongo-stand-in; do
     [ -f "$ROOT/$m/target/$m-$VERSION-exec.jar" ] || missing="$missing,$m"
   done
+  [ -f "$ROOT/card-simulator/target/card-simulator-$VERSION.jar" ] || missing="$missing,card-simulator"
   if [ -n "$missing" ]; then
     mvn -B -q -DskipTests -pl "${missing#,}" -am package
   fi
@@ -123,7 +128,7 @@ EOF
   chmod 600 "$DIR/axonserver/axonserver.properties"
   (cd "$DIR/axonserver" && exec java -Xmx512m -jar "$AXONSERVER_JAR" >>"$DIR/logs/axonserver.log" 2>&1) &
   echo $! >"$DIR/pids/axonserver"
-  wait_http "http://127.0.0.1:$AXON_HTTP_PORT/actuator/health" 180
+  wait_http "http://127.0.0.1:$AXON_HTTP_PORT/actuator/health" 900
   echo "axonserver up: gRPC (TLS, token) 127.0.0.1:$AXON_GRPC_PORT, HTTP 127.0.0.1:$AXON_HTTP_PORT"
 }
 
@@ -200,12 +205,15 @@ EOF
   chmod 600 "$DIR"/*.env
 }
 
-# The demo accounts of the embedded default (user name + "-demo" as password), as environment variables.
+# The demo accounts of the embedded default (user name + "-demo" as password; standalone's application.yml), as
+# environment variables, under the demo profile that alone admits them.
 demo_staff() {
   local i=0 user hash
-  for entry in 'clerk:CLERK:$2a$04$.oJh7S9qzSbd2c4yR.0o3edVjKvM0C9zscFjbxASRcYRKNQYpUXCS' \
-               'supervisor:SUPERVISOR:$2a$04$51wEExht4PG0vUlvEaAt5uagQ5zR88Wok33OFZ6ZGf1vIHTwLMB4q' \
-               'auditor:AUDITOR:$2a$04$SIv1ARh6TFviUgKtFUfyveu0IPEZvX8k8wkVSAmotm8U2gN758bBG'; do
+  echo SPRING_PROFILES_ACTIVE=demo
+  for entry in 'clerk:CLERK:$2a$10$2Z.udmBxl2RAMq3V1hjy7ufW2K7Q/Elxz8uQsjCh6O0hBGlHZuz4G' \
+               'supervisor:SUPERVISOR:$2a$10$bANDPpz8o9VY.kTH2yUslujCYNWe1YW939JI9mrwpqxKYkIZRsEu.' \
+               'statistics:STATISTICS:$2a$10$h4cK6Fg7HQBFeN7UVhCdTO99pNvw3L/Tk77xQ4FfgTBcXN7/MGv.u' \
+               'auditor:AUDITOR:$2a$10$Hbtfs1cl2JisSVAvU1J8b.b.Al3ZxzGWaU2bKSUXmHaI96wgbIXdm'; do
     user=${entry%%:*}; hash=${entry#*:*:}
     printf 'JPKI_SECURITY_USERS_%d_USERNAME=%s\nJPKI_SECURITY_USERS_%d_PASSWORDHASH=%s\nJPKI_SECURITY_USERS_%d_ROLES_0=%s\n' \
       $i "$user" $i "'$hash'" $i "$(echo "$entry" | cut -d: -f2)"
@@ -244,9 +252,15 @@ EOF
   # Staff log in with the published demo accounts over HTTP Basic here (a test topology on loopback, no identity
   # provider on the machine); production sets an OIDC issuer instead (docs/deployment.md).
   STAFF_AUTH=${TOPOLOGY_STAFF_AUTH:-$(demo_staff)}
-  # The terminal's card and PIN entry: the in-process virtual card and the demo PIN pad (no reader on the
-  # machine); a counter uses its PC/SC reader and its PIN entry (docs/deployment.md).
-  TERMINAL_PIN_ENTRY=${TOPOLOGY_TERMINAL:-$'JPKI_TERMINAL_DEMOPINS_AUTH=1234\nJPKI_TERMINAL_DEMOPINS_SIGN=DEMO2024'}
+  # The terminal's card and PIN entry: the card simulator's in-process virtual card and demo PIN pad, added to the
+  # gateway's class path under the demo profile (no reader on the machine); a counter uses its PC/SC reader and
+  # its PIN entry (docs/deployment.md).
+  TERMINAL_PIN_ENTRY=${TOPOLOGY_TERMINAL:-"SPRING_PROFILES_ACTIVE=demo
+LOADER_PATH=$ROOT/card-simulator/target/card-simulator-$VERSION.jar
+SPRING_MAIN_SOURCES=jp.jpki.lifecycle.cardsim.DemoTerminalConfiguration
+JPKI_TERMINAL_PINENTRY=demo
+JPKI_TERMINAL_DEMOPINS_AUTH=1234
+JPKI_TERMINAL_DEMOPINS_SIGN=DEMO2024"}
   # the stand-in does not answer the driver's "hello" health probe; a real MongoDB does
   MONGO_HEALTH=$([ -n "${MONGODB_URI:-}" ] || echo MANAGEMENT_HEALTH_MONGO_ENABLED=false)
   tls_material

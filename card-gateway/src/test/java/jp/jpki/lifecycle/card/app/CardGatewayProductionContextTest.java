@@ -36,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The card gateway started as {@code main} starts it, with the settings docs/deployment.md and compose give it:
  * the Axon Server connector enabled (pointed at a port where nothing answers: the context must come up and keep
- * retrying, not fail), PostgreSQL replaced by H2 in PostgreSQL mode with the production schema scripts. A wiring
+ * retrying, not fail), PostgreSQL replaced by H2 in PostgreSQL mode with the production schema scripts, the
+ * counter's PC/SC reader with its PIN pad (nothing touches the reader until card work arrives). A wiring
  * error (a handler parameter nothing provides, a missing store) fails the start, which is what this test catches.
  */
 @DisplayName("card gateway: production configuration")
@@ -55,8 +56,8 @@ class CardGatewayProductionContextTest {
                 "--server.port=0",
                 "--jpki.data-dir=" + dataDir,
                 "--jpki.terminal.id=counter-01",
-                "--jpki.terminal.demo-pins.AUTH=1234",
-                "--jpki.terminal.demo-pins.SIGN=TEST2024");
+                "--jpki.terminal.reader=counter-01 reader",
+                "--jpki.terminal.pin-entry=reader-pinpad");
     }
 
     @AfterAll

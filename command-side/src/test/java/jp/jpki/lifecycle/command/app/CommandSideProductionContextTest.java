@@ -41,6 +41,7 @@ class CommandSideProductionContextTest {
                 "--spring.datasource.url=jdbc:h2:mem:command;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=jpki",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://idp.invalid/realms/jpki",
+                "--spring.security.oauth2.resourceserver.jwt.audiences=jpki-lifecycle",
                 "--server.port=0",
                 "--jpki.data-dir=" + dataDir,
                 "--jpki.ca.keystore=" + dataDir.resolve("ca/jpki-ca.p12"),

@@ -42,6 +42,7 @@ class QuerySideProductionContextTest {
                 "--spring.data.mongodb.uri=" + mongo.connectionString() + "/jpki",
                 "--spring.data.mongodb.database=jpki",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://idp.invalid/realms/jpki",
+                "--spring.security.oauth2.resourceserver.jwt.audiences=jpki-lifecycle",
                 "--server.port=0",
                 "--jpki.data-dir=" + dataDir,
                 "--jpki.audit.keystore=" + dataDir.resolve("audit/audit-signing.p12"),
