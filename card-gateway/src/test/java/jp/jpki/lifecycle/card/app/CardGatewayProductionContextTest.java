@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.card.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +54,8 @@ class CardGatewayProductionContextTest {
                 "--axon.axonserver.servers=127.0.0.1:1",
                 "--spring.datasource.url=jdbc:h2:mem:gateway;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 "--spring.datasource.username=jpki",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=https://idp.invalid/realms/jpki",
+                "--spring.security.oauth2.resourceserver.jwt.audiences=jpki-lifecycle",
                 "--server.port=0",
                 "--jpki.data-dir=" + dataDir,
                 "--jpki.terminal.id=counter-01",
@@ -98,14 +101,15 @@ class CardGatewayProductionContextTest {
         assertThat(database.queryForObject("SELECT count(*) FROM scheduled_tasks", Integer.class)).isGreaterThanOrEqualTo(1);
     }
 
+    /** Metrics carry no personal data but are for the monitoring role (docs/security.md): served, and closed to anonymous callers. */
     @Test
-    @DisplayName("answers /actuator/prometheus")
+    @DisplayName("serves /actuator/prometheus to monitoring only")
     void prometheus() throws Exception {
+        assertThat(context.getBean(PrometheusMeterRegistry.class).scrape()).contains("jvm_memory_used_bytes");
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         HttpResponse<String> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes");
+        assertThat(response.statusCode()).isEqualTo(401);
     }
 }
