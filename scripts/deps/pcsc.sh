@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The PC/SC stack for the card integration tests (research/feasibility-pcsc.md): pcscd, the vsmartcard-vpcd
+# The PC/SC stack for the card integration tests (docs/card-protocol.md): pcscd, the vsmartcard-vpcd
 # reader driver our Java virtual card connects to, OpenSC and pcsc-tools for the OpenSC tests, libpcsclite
 # for javax.smartcardio. Idempotent; works without systemd (containers, CI) by starting pcscd directly.
 set -euo pipefail

@@ -36,6 +36,22 @@ try {
     console.log(`${operation}: page ${shown}, api ${expected}`);
     if (shown !== expected) mismatches.push(`${operation}: page ${shown} but API ${expected}`);
   }
+  // The per-office chart as drawn, against the API grouped by office: every counted operation has its office.
+  const perOffice = await page.evaluate(() => {
+    const chart = Chart.getChart("per-office");
+    const totals = {};
+    chart.data.labels.forEach((office, i) => chart.data.datasets.forEach((set) => {
+      if (set.data[i] > 0) totals[`${office} ${set.label}`] = set.data[i];
+    }));
+    return totals;
+  });
+  const officeApi = await (await fetch(`${baseUrl}/api/statistics?from=${from}&to=${to}&groupBy=office,operation`,
+    { headers: { Authorization: auth } })).json();
+  for (const row of officeApi.filter((row) => row.operation !== "CARD_WORK_FAILED")) {
+    const shown = perOffice[`${row.officeId} ${row.operation}`] ?? 0;
+    console.log(`per-office ${row.officeId} ${row.operation}: chart ${shown}, api ${row.count}`);
+    if (shown !== row.count) mismatches.push(`per-office ${row.officeId} ${row.operation}: chart ${shown} but API ${row.count}`);
+  }
   const rows = await page.locator("#detail tbody tr").count();
   console.log(`detail rows: ${rows}`);
   if (rows === 0) mismatches.push("the detail table is empty");

@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.Properties;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.card.jpki.JpkiFile;
-import jp.jpki.lifecycle.card.terminal.OwnerOnlyFiles;
+import jp.jpki.lifecycle.api.secrets.OwnerOnlyFiles;
 
 /**
  * One virtual card's persistent state in one file ({@code <cardId>.card}), rewritten atomically after every

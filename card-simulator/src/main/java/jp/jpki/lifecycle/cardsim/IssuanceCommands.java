@@ -26,6 +26,7 @@ import jp.jpki.lifecycle.card.jpki.Tlv;
 final class IssuanceCommands {
 
     private static final int CARD_ID_TAG = 0x5A;
+    private static final int READ_PUBLIC_KEY = 0x81;
 
     private final CardState state;
     private final CardSession session;
@@ -76,9 +77,21 @@ final class IssuanceCommands {
         return Response.of(session.issuerAuthenticated ? StatusWord.OK : StatusWord.VERIFICATION_FAILED);
     }
 
-    /** A new RSA-2048 key on the current key EF; the matching certificate EF is erased, as it no longer fits. */
+    /**
+     * A new RSA-2048 key on the current key EF; the matching certificate EF is erased, as it no longer fits. P1 81
+     * reads the key the EF holds instead, without changing it.
+     */
     Response generateKeyPair(CommandAPDU c) {
         CertificateKind kind = VirtualJpkiCard.keyKind(session.current);
+        if (c.getP1() == READ_PUBLIC_KEY) {
+            Response refusal = refusal(c, READ_PUBLIC_KEY, 0x00, kind != null);
+            if (refusal != null) {
+                return refusal;
+            }
+            KeyPair existing = state.key(kind);
+            return existing == null ? Response.of(StatusWord.REFERENCE_NOT_FOUND)
+                    : new Response(template((RSAPublicKey) existing.getPublic()), StatusWord.OK, false);
+        }
         Response refusal = refusal(c, 0x00, 0x00, kind != null);
         if (refusal != null) {
             return refusal;
@@ -93,10 +106,12 @@ final class IssuanceCommands {
         }
         state.setKey(kind, pair);
         state.setContent(JpkiFile.certificate(kind), new byte[0]);
-        RSAPublicKey key = (RSAPublicKey) pair.getPublic();
-        byte[] template = Tlv.encode(0x7F49, concat(Tlv.encode(0x81, unsigned(key.getModulus())),
+        return new Response(template((RSAPublicKey) pair.getPublic()), StatusWord.OK, true);
+    }
+
+    private static byte[] template(RSAPublicKey key) {
+        return Tlv.encode(0x7F49, concat(Tlv.encode(0x81, unsigned(key.getModulus())),
                 Tlv.encode(0x82, unsigned(key.getPublicExponent()))));
-        return new Response(template, StatusWord.OK, true);
     }
 
     Response eraseBinary(CommandAPDU c) {

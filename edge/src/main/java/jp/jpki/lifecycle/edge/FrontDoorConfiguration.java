@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.edge;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -138,7 +139,7 @@ public class FrontDoorConfiguration {
                 .requestMatchers("/actuator/**").access(StaffAccess.anyRole("SUPERVISOR"));
     }
 
-    private static void problem(HttpServletResponse response, int status, String title, String detail) throws java.io.IOException {
+    private static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");

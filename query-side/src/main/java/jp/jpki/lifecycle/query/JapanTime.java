@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** Dates in the domain are calendar dates in Japan time (domain.md), whatever zone the server runs in. */
+/** Dates in the domain are calendar dates in Japan time (docs/domain.md), whatever zone the server runs in. */
 public final class JapanTime {
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 

@@ -14,6 +14,7 @@ import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,11 +135,36 @@ class ExportVerifierTest {
         Files.writeString(key, PublicKeys.toPem(keys.getPublic()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertThat(VerifyExport.run(new String[] {export.toString(), key.toString()}, new PrintStream(out), new PrintStream(err))).isZero();
+        String pinned = PublicKeys.fingerprint(keys.getPublic());
+        assertThat(VerifyExport.run(new String[] {export.toString(), key.toString(), pinned}, new PrintStream(out), new PrintStream(err))).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("OK: 3 entries");
         Files.writeString(export, Files.readString(export).replace("AUTH", "SIGN"));
-        assertThat(VerifyExport.run(new String[] {export.toString(), key.toString()}, new PrintStream(out), new PrintStream(err))).isEqualTo(1);
+        assertThat(VerifyExport.run(new String[] {export.toString(), key.toString(), pinned}, new PrintStream(out), new PrintStream(err))).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("TAMPERED: entry #0");
         assertThat(VerifyExport.run(new String[] {export.toString()}, new PrintStream(out), new PrintStream(err))).isEqualTo(2);
+        assertThat(VerifyExport.run(new String[] {export.toString(), key.toString()}, new PrintStream(out), new PrintStream(err)))
+                .as("no pinned fingerprint, no verification").isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R-KEY-2: the verifier trusts a key only with the fingerprint the auditor pinned; another key is refused before anything is verified")
+    void the_command_line_refuses_a_key_that_is_not_pinned(@TempDir Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair forger = generator.generateKeyPair();
+        Path export = dir.resolve("export.json");
+        Path forgedKey = dir.resolve("forged.pem");
+        Files.writeString(export, export(2).toString());
+        Files.writeString(forgedKey, PublicKeys.toPem(forger.getPublic()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String pinned = PublicKeys.fingerprint(keys.getPublic());
+
+        assertThat(VerifyExport.run(new String[] {export.toString(), forgedKey.toString(), pinned}, new PrintStream(out), new PrintStream(err)))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("UNTRUSTED KEY").contains(PublicKeys.fingerprint(forger.getPublic()));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(PublicKeys.matches(keys.getPublic(), "SHA256:" + pinned.replace(":", "").toUpperCase())).isTrue();
+        assertThat(pinned).matches("([0-9a-f]{2}:){31}[0-9a-f]{2}");
     }
 }

@@ -5,7 +5,14 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import com.mongodb.client.MongoClients;
 import java.math.BigInteger;
 import java.nio.file.Files;
-import java.security.SecureRandom;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -18,7 +25,6 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.pki.CertifyOcspResponder;
 import jp.jpki.lifecycle.api.pki.ResponderCertificate;
 import jp.jpki.lifecycle.command.ca.CaKeyStore;
-import jp.jpki.lifecycle.command.ca.RevocationSigner;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -52,10 +58,9 @@ public class OcspResponderBenchmark {
     public void setUp() throws Exception {
         Clock clock = Clock.systemUTC();
         CaKeyStore cas = CaKeyStore.openOrCreate(Files.createTempDirectory("jpki-bench-ocsp").resolve("ca.p12"), "bench".toCharArray(), clock);
-        RevocationSigner signer = new RevocationSigner(cas, clock, new SecureRandom());
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
         bus.subscribe(CertifyOcspResponder.class.getName(), ResponderCertificate.class,
-                message -> signer.certify((CertifyOcspResponder) message.getPayload()));
+                message -> responderCertificate(cas, (CertifyOcspResponder) message.getPayload(), clock));
         server = new MongoServer(new MemoryBackend());
         var address = server.bind();
         MongoTemplate mongo = new MongoTemplate(MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort()), "bench");
@@ -63,11 +68,25 @@ public class OcspResponderBenchmark {
         String serial = "1f2e3d4c5b6a79881f2e3d4c5b6a7988";
         new RevocationStatusProjection(store).on(new CertificatesIssued(new PairId("bench-pair-01"), "r-1",
                 List.of(new IssuedCertificate(CertificateKind.AUTH, serial, clock.instant(), LocalDate.parse("2031-11-14"), "MIIB")), 0));
-        responder = new OcspResponder(store, DefaultQueryGateway.builder().queryBus(bus).build(), clock);
+        RevocationStatusFollower caughtUp = new RevocationStatusFollower(store, () -> 0, () -> 0);
+        caughtUp.follow();
+        responder = new OcspResponder(store, caughtUp, DefaultQueryGateway.builder().queryBus(bus).build(), clock);
         X509CertificateHolder ca = new X509CertificateHolder(cas.get(CertificateKind.AUTH).certificate().getEncoded());
         request = new OCSPReqBuilder().addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
                 .get(CertificateID.HASH_SHA1), ca, new BigInteger(serial, 16))).build().getEncoded();
         responder.respond(CertificateKind.AUTH, request);
+    }
+
+    /** What the CA answers, without its registry (the benchmark measures answering, not registering). */
+    private static ResponderCertificate responderCertificate(CaKeyStore cas, CertifyOcspResponder request, Clock clock) throws Exception {
+        CaKeyStore.CaMaterial ca = cas.get(request.kind());
+        PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(request.publicKeyDerBase64())));
+        X509CertificateHolder certificate = new JcaX509v3CertificateBuilder(ca.certificate(), BigInteger.valueOf(clock.millis()),
+                Date.from(clock.instant().minus(Duration.ofMinutes(5))), Date.from(clock.instant().plus(Duration.ofDays(2))),
+                new X500Name("C=JP, O=JPKI, CN=" + request.responderId()), key)
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.key()));
+        return new ResponderCertificate(Base64.getEncoder().encodeToString(certificate.getEncoded()),
+                Base64.getEncoder().encodeToString(ca.certificate().getEncoded()));
     }
 
     @TearDown

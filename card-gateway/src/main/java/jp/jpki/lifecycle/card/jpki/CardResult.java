@@ -3,7 +3,7 @@ package jp.jpki.lifecycle.card.jpki;
 import javax.smartcardio.ResponseAPDU;
 
 /**
- * What the card answered, typed by status word (R-PIN-6, research G.3). {@code 63C0}, {@code 6983} and
+ * What the card answered, typed by status word (R-PIN-6). {@code 63C0}, {@code 6983} and
  * {@code 6984} all mean a blocked PIN; {@code 63Cx} with x &gt; 0 a wrong PIN with x tries left.
  */
 public sealed interface CardResult {

@@ -23,6 +23,7 @@ public final class IssuerChannel {
     /** Short UPDATE BINARY bodies, so every reader and driver carries them. */
     static final int WRITE_CHUNK = 255;
     private static final int PUBLIC_KEY_TEMPLATE = 0x7F49;
+    private static final int READ_PUBLIC_KEY = 0x81;
 
     private final JpkiCard card;
     private final ApduTransport transport;
@@ -71,6 +72,19 @@ public final class IssuerChannel {
         card.select(JpkiFile.key(kind)).dataOrThrow("SELECT " + JpkiFile.key(kind));
         byte[] template = card.send(new CommandAPDU(0x80, 0x46, 0x00, 0x00, 65536)).dataOrThrow("GENERATE KEY PAIR " + kind);
         return publicKey(template);
+    }
+
+    /**
+     * The public key the card holds on the kind's key EF (GENERATE KEY PAIR with P1 81: read, do not generate),
+     * or {@code null} when the EF holds no key yet.
+     */
+    public RSAPublicKey publicKey(CertificateKind kind) throws CardException {
+        card.select(JpkiFile.key(kind)).dataOrThrow("SELECT " + JpkiFile.key(kind));
+        CardResult answer = card.send(new CommandAPDU(0x80, 0x46, READ_PUBLIC_KEY, 0x00, 65536));
+        if (answer instanceof CardResult.Refused refused && refused.statusWord() == StatusWord.REFERENCE_NOT_FOUND) {
+            return null;
+        }
+        return publicKey(answer.dataOrThrow("READ PUBLIC KEY " + kind));
     }
 
     /** ERASE BINARY, then UPDATE BINARY in chunks: the EF holds exactly {@code content} afterwards. */

@@ -11,7 +11,7 @@ import javax.smartcardio.ResponseAPDU;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 
 /**
- * The public JPKI application protocol (R-CRD-1, R-CRD-2, research G.2), as any relying party's reader
+ * The public JPKI application protocol (R-CRD-1, R-CRD-2), as any relying party's reader
  * software speaks it: select the application and its files, read certificates, query retry counters, verify
  * a PIN, sign a DigestInfo. The issuance-side commands are in {@link IssuerChannel}.
  */
@@ -40,7 +40,7 @@ public class JpkiCard {
     }
 
     /**
-     * Reads a certificate EF whole: its length comes from the DER header ({@code 30 82 LL LL}, research G.2),
+     * Reads a certificate EF whole: its length comes from the DER header ({@code 30 82 LL LL}),
      * the body in chunks of 256 bytes. A certificate EF that holds no certificate reads as an empty result.
      */
     public CardResult readCertificate(JpkiFile file) throws CardException {
@@ -73,7 +73,7 @@ public class JpkiCard {
         return parse(der);
     }
 
-    /** VERIFY without data: the tries left on a PIN, whether or not it is verified (research G.2). */
+    /** VERIFY without data: the tries left on a PIN, whether or not it is verified (ISO 7816-4). */
     public CardResult retryCounter(CertificateKind kind) throws CardException {
         CardResult selected = select(JpkiFile.pin(kind));
         if (!selected.isSuccess()) {
@@ -108,7 +108,7 @@ public class JpkiCard {
         return CardResult.of(response);
     }
 
-    static X509Certificate parse(byte[] der) {
+    public static X509Certificate parse(byte[] der) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {

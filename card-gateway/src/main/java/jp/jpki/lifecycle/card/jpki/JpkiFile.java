@@ -2,7 +2,7 @@ package jp.jpki.lifecycle.card.jpki;
 
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 
-/** The elementary files of the JPKI application (R-CRD-1, research G.1). */
+/** The elementary files of the JPKI application (R-CRD-1). */
 public enum JpkiFile {
     TOKEN_INFO(0x0006),
     SIGN_CERTIFICATE(0x0001),

@@ -47,7 +47,7 @@ public final class Pin implements AutoCloseable {
         return entered(value);
     }
 
-    /** The card's own format check (research B.3: the card checks only characters and length). */
+    /** The card's own format check (R-PIN-1: the card checks only characters and length). */
     public static boolean fitsCard(CertificateKind kind, byte[] ascii) {
         String value = new String(ascii, StandardCharsets.US_ASCII);
         return (kind == CertificateKind.AUTH ? AUTH_FORMAT : SIGN_FORMAT).matcher(value).matches();

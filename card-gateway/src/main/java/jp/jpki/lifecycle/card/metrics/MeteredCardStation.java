@@ -3,7 +3,9 @@ package jp.jpki.lifecycle.card.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.function.Supplier;
+import jp.jpki.lifecycle.api.card.CardPinReset;
 import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.CertificatesOnCard;
 import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
 import jp.jpki.lifecycle.api.card.ResetPinOnCard;
 import jp.jpki.lifecycle.api.card.WriteCertificatesToCard;
@@ -31,19 +33,13 @@ final class MeteredCardStation implements CardStation {
     }
 
     @Override
-    public void writeCertificates(WriteCertificatesToCard order) {
-        timed("write-certificates", () -> {
-            station.writeCertificates(order);
-            return null;
-        });
+    public CertificatesOnCard writeCertificates(WriteCertificatesToCard order) {
+        return timed("write-certificates", () -> station.writeCertificates(order));
     }
 
     @Override
-    public void resetPin(ResetPinOnCard order) {
-        timed("reset-pin", () -> {
-            station.resetPin(order);
-            return null;
-        });
+    public CardPinReset resetPin(ResetPinOnCard order) {
+        return timed("reset-pin", () -> station.resetPin(order));
     }
 
     private <T> T timed(String step, Supplier<T> work) {

@@ -241,7 +241,8 @@ public final class LoopbackKeypad implements PinPad, AutoCloseable {
         headers.set("Cache-Control", "no-store");
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "no-referrer");
+        // not no-referrer: under it a browser sends "Origin: null" with the keypad's own form, which is then refused
+        headers.set("Referrer-Policy", "same-origin");
         headers.set("Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         exchange.sendResponseHeaders(status, body.length);

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * PIN checks at the counter, with the public JPKI commands only, and how a lock seen there reaches the pair:
  * whenever the card answers "blocked" (R-PIN-6: 63C0, 6983, 6984) to a PIN entry or to the retry-counter
  * query, the terminal sends {@link RecordPinLock} for the pair the clerk is serving, which records
- * {@code PinLocked} (R-PIN-2, R-PIN-3). The card is the authority on the counter (research B.3); the backend
+ * {@code PinLocked} (R-PIN-2, R-PIN-3). The card is the authority on the counter (R-PIN-2); the backend
  * learns of a lock only when a card is read at a counter.
  */
 public final class CounterPinCheck {

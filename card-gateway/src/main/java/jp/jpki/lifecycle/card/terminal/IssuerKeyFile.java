@@ -1,5 +1,6 @@
 package jp.jpki.lifecycle.card.terminal;
 
+import jp.jpki.lifecycle.api.secrets.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

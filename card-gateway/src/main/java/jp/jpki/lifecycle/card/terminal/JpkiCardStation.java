@@ -1,13 +1,19 @@
 package jp.jpki.lifecycle.card.terminal;
 
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.smartcardio.CardException;
+import jp.jpki.lifecycle.api.card.CardPinReset;
 import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.CertificatesOnCard;
 import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
 import jp.jpki.lifecycle.api.card.ResetPinOnCard;
 import jp.jpki.lifecycle.api.card.WriteCertificatesToCard;
@@ -16,6 +22,7 @@ import jp.jpki.lifecycle.card.jpki.CardRefusedException;
 import jp.jpki.lifecycle.card.jpki.CardResult;
 import jp.jpki.lifecycle.card.jpki.IssuerChannel;
 import jp.jpki.lifecycle.card.jpki.IssuerKey;
+import jp.jpki.lifecycle.card.jpki.JpkiCard;
 import jp.jpki.lifecycle.card.jpki.JpkiFile;
 import jp.jpki.lifecycle.card.work.CardStation;
 
@@ -53,13 +60,17 @@ public final class JpkiCardStation implements CardStation {
                 pinEntry.chooseNewPin(connection, issuer, kind);
                 publicKeys.put(kind, Base64.getEncoder().encodeToString(key.getEncoded()));
             }
-            return new CardPublicKeys(publicKeys);
+            return new CardPublicKeys(issuer.cardId(), publicKeys);
         });
     }
 
     @Override
-    public void writeCertificates(WriteCertificatesToCard order) {
-        withIssuer(order.cardId(), "WRITE_CERTIFICATES", (issuer, connection) -> {
+    public CertificatesOnCard writeCertificates(WriteCertificatesToCard order) {
+        return withIssuer(order.cardId(), "WRITE_CERTIFICATES", (issuer, connection) -> {
+            List<String> serials = new ArrayList<>();
+            for (Map.Entry<CertificateKind, String> certificate : new TreeMap<>(order.certificates()).entrySet()) {
+                serials.add(requireKeyOnCard(issuer, certificate.getKey(), certificate.getValue()));
+            }
             Map<JpkiFile, byte[]> files = new EnumMap<>(JpkiFile.class);
             order.certificates().forEach((kind, der) -> files.put(JpkiFile.certificate(kind), Base64.getDecoder().decode(der)));
             order.caCertificates().forEach((kind, der) -> files.put(JpkiFile.ca(kind), Base64.getDecoder().decode(der)));
@@ -72,20 +83,36 @@ public final class JpkiCardStation implements CardStation {
                     throw new CardWorkException("read-back of " + file.getKey() + " differs from what was written");
                 }
             }
-            return null;
+            return new CertificatesOnCard(issuer.cardId(), serials);
         });
     }
 
     @Override
-    public void resetPin(ResetPinOnCard order) {
-        withIssuer(order.cardId(), "RESET_PIN", (issuer, connection) -> {
+    public CardPinReset resetPin(ResetPinOnCard order) {
+        return withIssuer(order.cardId(), "RESET_PIN", (issuer, connection) -> {
             pinEntry.chooseNewPin(connection, issuer, order.kind());
             CardResult counter = issuer.card().retryCounter(order.kind());
             if (counter instanceof CardResult.Blocked) {
                 throw new CardWorkException("the " + order.kind() + " PIN is still blocked after RESET RETRY COUNTER");
             }
-            return null;
+            return new CardPinReset(issuer.cardId(), order.kind());
         });
+    }
+
+    /**
+     * R-CRD-5: a certificate goes onto a card only over the key that card holds for its kind, whatever the order
+     * says; a certificate over another card's key, or over keys since generated again, is refused before anything
+     * is written. Answers the certificate's serial (hex).
+     */
+    private static String requireKeyOnCard(IssuerChannel issuer, CertificateKind kind, String derBase64) throws CardException {
+        X509Certificate certificate = JpkiCard.parse(Base64.getDecoder().decode(derBase64));
+        RSAPublicKey onCard = issuer.publicKey(kind);
+        if (onCard == null || !(certificate.getPublicKey() instanceof RSAPublicKey key)
+                || !key.getModulus().equals(onCard.getModulus()) || !key.getPublicExponent().equals(onCard.getPublicExponent())) {
+            throw new CardWorkException("R-CRD-5: the " + kind + " certificate (serial " + certificate.getSerialNumber().toString(16)
+                    + ") is not over the " + kind + " key of card " + issuer.cardId() + "; nothing was written");
+        }
+        return certificate.getSerialNumber().toString(16);
     }
 
     private <T> T withIssuer(String cardId, String step, IssuerStep<T> work) {

@@ -1,6 +1,8 @@
 package jp.jpki.lifecycle.card.work;
 
+import jp.jpki.lifecycle.api.card.CardPinReset;
 import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.CertificatesOnCard;
 import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
 import jp.jpki.lifecycle.api.card.ResetPinOnCard;
 import jp.jpki.lifecycle.api.card.WriteCertificatesToCard;
@@ -12,8 +14,12 @@ public interface CardStation {
 
     CardPublicKeys generateKeys(GenerateKeysOnCard order);
 
-    /** Writes, reads back and compares; throws when the card does not hold exactly these bytes afterwards. */
-    void writeCertificates(WriteCertificatesToCard order);
+    /**
+     * Checks that each certificate's public key is the key this card holds for its kind, then writes, reads back
+     * and compares; throws, before writing anything, for a certificate over another key (R-CRD-5), and when the
+     * card does not hold exactly these bytes afterwards.
+     */
+    CertificatesOnCard writeCertificates(WriteCertificatesToCard order);
 
-    void resetPin(ResetPinOnCard order);
+    CardPinReset resetPin(ResetPinOnCard order);
 }

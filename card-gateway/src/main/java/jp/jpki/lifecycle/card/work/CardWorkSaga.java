@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import jp.jpki.lifecycle.api.card.CardPinReset;
 import jp.jpki.lifecycle.api.card.CardPublicKeys;
 import jp.jpki.lifecycle.api.card.CardWorkOrder;
+import jp.jpki.lifecycle.api.card.CertificatesOnCard;
 import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
 import jp.jpki.lifecycle.api.card.ResetPinOnCard;
 import jp.jpki.lifecycle.api.card.TerminalAddress;
@@ -42,7 +44,7 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 /**
- * Drives one card-work request (architecture.md "Issuance, step by step"): keys generated on the card →
+ * Drives one card-work request (docs/architecture.md "Issuance, step by step"): keys generated on the card →
  * certificates signed by the command side → written, read back and compared → confirmed. Each step is sent
  * to the terminal where the card is inserted; a failed step is recorded as an event and retried after a
  * back-off, up to {@link #MAX_ATTEMPTS}; then the work is abandoned and the command side revokes whatever it
@@ -135,10 +137,12 @@ public class CardWorkSaga {
     /** The deadline's payload is the step to retry: Axon binds a deadline handler's first parameter to it. */
     @DeadlineHandler(deadlineName = RETRY)
     public void retry(String retriedStep, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines, Clock clock) {
+        if (!retriedStep.equals(step)) {
+            return; // the work moved on meanwhile: generating keys again would leave the signed certificates without them
+        }
         switch (retriedStep) {
             case STEP_KEYS -> generateKeys(terminals, commands, deadlines, clock);
-            case STEP_WRITE -> dispatch(terminals, commands, deadlines, clock, new WriteCertificatesToCard(requestId, cardId, certificates, ca.all()),
-                    result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
+            case STEP_WRITE -> writeAgain(terminals, commands, ca, deadlines, clock);
             case STEP_PIN -> resetPin(terminals, commands, deadlines, clock);
             default -> throw new IllegalStateException("unknown card-work step " + retriedStep);
         }
@@ -190,8 +194,10 @@ public class CardWorkSaga {
 
     private void generateKeys(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         step = STEP_KEYS;
-        dispatch(terminals, commands, deadlines, clock, new GenerateKeysOnCard(requestId, cardId, kinds), result -> commands.send(
-                new RecordCardKeysGenerated(new PairId(pairId), requestId, ((CardPublicKeys) result).publicKeys())));
+        dispatch(terminals, commands, deadlines, clock, new GenerateKeysOnCard(requestId, cardId, kinds), result -> {
+            CardPublicKeys keys = (CardPublicKeys) result;
+            return new RecordCardKeysGenerated(new PairId(pairId), requestId, keys.cardId(), keys.publicKeys());
+        });
     }
 
     private void write(java.util.List<IssuedCertificate> issued, TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca,
@@ -201,23 +207,31 @@ public class CardWorkSaga {
         lastFailedAttempt = 0;
         certificates = new EnumMap<>(CertificateKind.class);
         issued.forEach(c -> certificates.put(c.kind(), c.derBase64()));
+        writeAgain(terminals, commands, ca, deadlines, clock);
+    }
+
+    private void writeAgain(TerminalDispatcher terminals, CommandGateway commands, CaCertificates ca, DeadlineManager deadlines, Clock clock) {
         dispatch(terminals, commands, deadlines, clock, new WriteCertificatesToCard(requestId, cardId, Map.copyOf(certificates), ca.all()),
-                result -> commands.send(new ConfirmCertificatesWritten(new PairId(pairId), requestId)));
+                result -> {
+                    CertificatesOnCard written = (CertificatesOnCard) result;
+                    return new ConfirmCertificatesWritten(new PairId(pairId), requestId, written.cardId(), written.serials());
+                });
     }
 
     private void resetPin(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
         step = STEP_PIN;
         dispatch(terminals, commands, deadlines, clock, new ResetPinOnCard(requestId, cardId, pinKind),
-                result -> commands.send(new ConfirmPinReset(new PairId(pairId), requestId)));
+                result -> new ConfirmPinReset(new PairId(pairId), requestId, ((CardPinReset) result).cardId()));
     }
 
     /**
-     * Sends the order to the terminal's own command name. The answer arrives asynchronously; a failure (the
-     * card refused, no agent at that terminal, a timeout) is recorded on the pair as {@code CardWorkFailed},
-     * which brings the retry back here.
+     * Sends the order to the terminal's own command name. The answer arrives asynchronously and becomes the command
+     * that reports it to the pair; a failure (the card refused, no agent at that terminal, a timeout, or the pair
+     * refusing the terminal's answer) is recorded on the pair as {@code CardWorkFailed}, which brings the retry
+     * back here.
      */
     private void dispatch(TerminalDispatcher terminals, CommandGateway commands, DeadlineManager deadlines, Clock clock, CardWorkOrder order,
-                          java.util.function.Consumer<Object> onSuccess) {
+                          java.util.function.Function<Object, Object> report) {
         attempt++;
         deadlines.schedule(clock.instant().plus(STEP_TIMEOUT_AFTER), STEP_TIMEOUT, stepTimeoutKey());
         int thisAttempt = attempt;
@@ -229,7 +243,12 @@ public class CardWorkSaga {
                         commands.send(new RecordCardWorkFailure(new PairId(pairId), requestId, currentStep, thisAttempt,
                                 reasonOf(result.exceptionResult())));
                     } else {
-                        onSuccess.accept(result.getPayload());
+                        commands.send(report.apply(result.getPayload())).whenComplete((done, refused) -> {
+                            if (refused != null) {
+                                commands.send(new RecordCardWorkFailure(new PairId(pairId), requestId, currentStep, thisAttempt,
+                                        reasonOf(refused)));
+                            }
+                        });
                     }
                 });
     }

@@ -2,6 +2,7 @@ package jp.jpki.lifecycle.card.work;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import jp.jpki.lifecycle.api.card.CardWorkOrder;
 import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
 import jp.jpki.lifecycle.api.card.ResetPinOnCard;
@@ -17,8 +18,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs card work at one terminal. It subscribes the card-work commands under names that carry its own
  * terminal id, so the command bus (locally, or Axon Server across the network) delivers work for terminal
- * A only to the agent at terminal A. Steps are idempotent per request: a redelivered order for a request
- * already done at this terminal is answered from memory and never touches the card twice.
+ * A only to the agent at terminal A. Steps are idempotent per card and request: a redelivered order for a
+ * request already done on that card at this terminal is answered from memory and never touches the card twice;
+ * the same request id naming another card is new work on that card.
  */
 public class TerminalAgent implements SmartLifecycle {
 
@@ -38,17 +40,11 @@ public class TerminalAgent implements SmartLifecycle {
     public void start() {
         String terminal = station.terminalId();
         registrations.add(commandBus.subscribe(TerminalAddress.commandName(terminal, GenerateKeysOnCard.class),
-                message -> completed.once(stepKey(message, "keys"), () -> station.generateKeys(payload(message, GenerateKeysOnCard.class)))));
+                message -> once(message, GenerateKeysOnCard.class, station::generateKeys)));
         registrations.add(commandBus.subscribe(TerminalAddress.commandName(terminal, WriteCertificatesToCard.class),
-                message -> completed.once(stepKey(message, "write"), () -> {
-                    station.writeCertificates(payload(message, WriteCertificatesToCard.class));
-                    return Boolean.TRUE;
-                })));
+                message -> once(message, WriteCertificatesToCard.class, station::writeCertificates)));
         registrations.add(commandBus.subscribe(TerminalAddress.commandName(terminal, ResetPinOnCard.class),
-                message -> completed.once(stepKey(message, "pin-reset"), () -> {
-                    station.resetPin(payload(message, ResetPinOnCard.class));
-                    return Boolean.TRUE;
-                })));
+                message -> once(message, ResetPinOnCard.class, station::resetPin)));
         log.info("card terminal {} is taking card work", terminal);
     }
 
@@ -63,12 +59,8 @@ public class TerminalAgent implements SmartLifecycle {
         return !registrations.isEmpty();
     }
 
-    private static String stepKey(CommandMessage<?> message, String step) {
-        String requestId = ((CardWorkOrder) message.getPayload()).requestId();
-        return requestId + "/" + step;
-    }
-
-    private static <T> T payload(CommandMessage<?> message, Class<T> type) {
-        return type.cast(message.getPayload());
+    private <T extends CardWorkOrder> Object once(CommandMessage<?> message, Class<T> type, Function<T, Object> step) {
+        T order = type.cast(message.getPayload());
+        return completed.once(order, () -> step.apply(order));
     }
 }

@@ -1,5 +1,6 @@
 package jp.jpki.lifecycle.card.terminal;
 
+import jp.jpki.lifecycle.api.secrets.OwnerOnlyFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

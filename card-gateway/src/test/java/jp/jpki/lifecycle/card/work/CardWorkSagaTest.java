@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.jpki.lifecycle.api.card.CardPinReset;
 import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.CertificatesOnCard;
 import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
 import jp.jpki.lifecycle.api.card.ResetPinOnCard;
 import jp.jpki.lifecycle.api.card.TerminalAddress;
@@ -42,7 +44,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The card-work saga (architecture.md "Issuance, step by step"): each step goes to the terminal where the card
+ * The card-work saga (docs/architecture.md "Issuance, step by step"): each step goes to the terminal where the card
  * is, a failed step is recorded and retried after a back-off, and after {@link CardWorkSaga#MAX_ATTEMPTS} the
  * work is abandoned, which makes the command side revoke what it signed but never reached the card.
  */
@@ -78,7 +80,7 @@ class CardWorkSagaTest {
                 .whenPublishingA(issuanceRequested())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new GenerateKeysOnCard(REQUEST, CARD, Set.of(SIGN, AUTH)),
-                        new RecordCardKeysGenerated(PAIR, REQUEST, KEYS));
+                        new RecordCardKeysGenerated(PAIR, REQUEST, CARD, KEYS));
         assertThat(commandNames()).first().isEqualTo(TerminalAddress.commandName(TERMINAL, GenerateKeysOnCard.class));
     }
 
@@ -87,7 +89,7 @@ class CardWorkSagaTest {
         fixture.givenAPublished(issuanceRequested())
                 .whenPublishingA(certificatesIssued())
                 .expectDispatchedCommands(new WriteCertificatesToCard(REQUEST, CARD, Map.of(SIGN, "c2lnbi1jZXJ0", AUTH, "YXV0aC1jZXJ0"), CA),
-                        new ConfirmCertificatesWritten(PAIR, REQUEST));
+                        new ConfirmCertificatesWritten(PAIR, REQUEST, CARD, List.of("5a", "a5")));
         assertThat(commandNames()).first().isEqualTo(TerminalAddress.commandName(TERMINAL, WriteCertificatesToCard.class));
     }
 
@@ -103,7 +105,7 @@ class CardWorkSagaTest {
     void R_PIN_4_a_PIN_reset_runs_at_the_terminal_and_is_confirmed() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(new PinResetRequested(PAIR, REQUEST, CARD, AUTH, TERMINAL))
-                .expectDispatchedCommands(new ResetPinOnCard(REQUEST, CARD, AUTH), new ConfirmPinReset(PAIR, REQUEST));
+                .expectDispatchedCommands(new ResetPinOnCard(REQUEST, CARD, AUTH), new ConfirmPinReset(PAIR, REQUEST, CARD));
         fixture.givenAPublished(new PinResetRequested(PAIR, REQUEST, CARD, AUTH, TERMINAL))
                 .whenPublishingA(new PinReset(PAIR, REQUEST, AUTH))
                 .expectActiveSagas(0);
@@ -176,7 +178,7 @@ class CardWorkSagaTest {
         fixture.whenTimeElapses(CardWorkSaga.BACKOFF)
                 .expectTriggeredDeadlinesWithName(CardWorkSaga.RETRY)
                 .expectDispatchedCommands(new GenerateKeysOnCard(REQUEST, CARD, Set.of(SIGN, AUTH)),
-                        new RecordCardKeysGenerated(PAIR, REQUEST, KEYS));
+                        new RecordCardKeysGenerated(PAIR, REQUEST, CARD, KEYS));
     }
 
     @Test
@@ -229,7 +231,29 @@ class CardWorkSagaTest {
                 .andThenAPublished(failed(CardWorkSaga.STEP_KEYS, 1))
                 .whenTimeElapses(CardWorkSaga.BACKOFF)
                 .expectDispatchedCommands(new GenerateKeysOnCard(REQUEST, CARD, Set.of(SIGN, AUTH)),
-                        new RecordCardKeysGenerated(PAIR, REQUEST, KEYS));
+                        new RecordCardKeysGenerated(PAIR, REQUEST, CARD, KEYS));
+    }
+
+    @Test
+    void R_CRD_5_an_answer_the_pair_refuses_is_recorded_as_a_failed_attempt() {
+        // e.g. keys generated again for a request whose certificates were already signed over the first ones
+        terminal.failing(RecordCardKeysGenerated.class);
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(issuanceRequested())
+                .expectDispatchedCommands(new GenerateKeysOnCard(REQUEST, CARD, Set.of(SIGN, AUTH)),
+                        new RecordCardKeysGenerated(PAIR, REQUEST, CARD, KEYS),
+                        new RecordCardWorkFailure(PAIR, REQUEST, CardWorkSaga.STEP_KEYS, 1,
+                                "CardWorkException: no card in reader 'R1' within 30 s"));
+    }
+
+    @Test
+    void R_CRD_5_a_retry_of_a_step_the_work_has_moved_past_does_not_generate_keys_again() {
+        // the key step timed out, then its answer arrived after all and the certificates were signed over those keys
+        fixture.givenAPublished(issuanceRequested()).andThenAPublished(failed(CardWorkSaga.STEP_KEYS, 1))
+                .andThenAPublished(certificatesIssued())
+                .whenTimeElapses(CardWorkSaga.BACKOFF)
+                .expectTriggeredDeadlinesWithName(CardWorkSaga.RETRY)
+                .expectNoDispatchedCommands();
     }
 
     @Test
@@ -309,7 +333,13 @@ class CardWorkSagaTest {
             if (failing != null && failing.isInstance(payload)) {
                 throw new CardWorkException("no card in reader 'R1' within 30 s");
             }
-            return payload instanceof GenerateKeysOnCard ? new CardPublicKeys(KEYS) : null;
+            if (payload instanceof GenerateKeysOnCard keys) {
+                return new CardPublicKeys(keys.cardId(), KEYS);
+            }
+            if (payload instanceof WriteCertificatesToCard write) {
+                return new CertificatesOnCard(write.cardId(), List.of("5a", "a5"));
+            }
+            return payload instanceof ResetPinOnCard reset ? new CardPinReset(reset.cardId(), reset.kind()) : null;
         }
     }
 }

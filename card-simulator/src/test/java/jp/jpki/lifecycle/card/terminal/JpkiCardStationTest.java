@@ -10,10 +10,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Set;
 import jp.jpki.lifecycle.api.card.CardPublicKeys;
+import jp.jpki.lifecycle.api.card.CertificatesOnCard;
 import jp.jpki.lifecycle.api.card.GenerateKeysOnCard;
 import jp.jpki.lifecycle.api.card.ResetPinOnCard;
 import jp.jpki.lifecycle.api.card.WriteCertificatesToCard;
@@ -21,6 +23,7 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.card.jpki.CardResult;
 import jp.jpki.lifecycle.card.jpki.IssuerKey;
 import jp.jpki.lifecycle.card.jpki.JpkiCard;
+import jp.jpki.lifecycle.card.jpki.JpkiFile;
 import jp.jpki.lifecycle.card.pinentry.TypedPinEntry;
 import jp.jpki.lifecycle.card.support.ScriptedPinPad;
 import jp.jpki.lifecycle.card.support.TestCa;
@@ -63,6 +66,53 @@ class JpkiCardStationTest {
             assertThat(TestCa.base64(card.certificate(AUTH))).isEqualTo(auth);
             assertThat(card.retryCounter(SIGN)).as("the PIN chosen at issuance is set").isEqualTo(new CardResult.WrongPin(5));
         }
+    }
+
+    @Test
+    void R_CRD_5_the_write_answers_the_card_it_wrote_and_the_serials_on_it() {
+        CardPublicKeys keys = station.generateKeys(new GenerateKeysOnCard("r10", "CARD-B1", Set.of(SIGN, AUTH)));
+        assertThat(keys.cardId()).isEqualTo("CARD-B1");
+        X509Certificate auth = JpkiCard.parse(java.util.Base64.getDecoder().decode(CA.issueBase64(keys.publicKeys().get(AUTH))));
+        X509Certificate sign = JpkiCard.parse(java.util.Base64.getDecoder().decode(CA.issueBase64(keys.publicKeys().get(SIGN))));
+        CertificatesOnCard written = station.writeCertificates(new WriteCertificatesToCard("r10", "CARD-B1",
+                Map.of(AUTH, TestCa.base64(auth), SIGN, TestCa.base64(sign)), Map.of()));
+        assertThat(written.cardId()).isEqualTo("CARD-B1");
+        assertThat(written.serials()).containsExactlyInAnyOrder(auth.getSerialNumber().toString(16), sign.getSerialNumber().toString(16));
+    }
+
+    @Test
+    void R_CRD_5_a_certificate_over_another_card_s_key_is_refused_before_anything_is_written() throws Exception {
+        CardPublicKeys first = station.generateKeys(new GenerateKeysOnCard("same-request", "CARD-B2", Set.of(SIGN, AUTH)));
+        station.generateKeys(new GenerateKeysOnCard("same-request", "CARD-B3", Set.of(SIGN, AUTH)));
+        String overFirstCard = CA.issueBase64(first.publicKeys().get(AUTH));
+        assertThatThrownBy(() -> station.writeCertificates(new WriteCertificatesToCard("same-request", "CARD-B3",
+                Map.of(AUTH, overFirstCard), Map.of(AUTH, CA.certificateBase64()))))
+                .isInstanceOf(CardWorkException.class).hasMessageContaining("R-CRD-5").hasMessageContaining("CARD-B3");
+        try (CardConnection connection = reader.connect("CARD-B3")) {
+            JpkiCard card = new JpkiCard(connection);
+            card.selectApplication();
+            assertThat(card.readCertificate(JpkiFile.certificate(AUTH)).dataOrThrow("read")).as("nothing written").isEmpty();
+            assertThat(card.readCertificate(JpkiFile.ca(AUTH)).dataOrThrow("read")).as("not even the CA certificate").isEmpty();
+        }
+    }
+
+    @Test
+    void R_CRD_5_certificates_over_keys_the_card_has_since_replaced_are_refused() {
+        // a terminal that lost its memory (a restart) generated the keys again: the signed certificates no longer fit
+        CardPublicKeys before = station.generateKeys(new GenerateKeysOnCard("r11", "CARD-B4", Set.of(AUTH)));
+        String overOldKey = CA.issueBase64(before.publicKeys().get(AUTH));
+        station.generateKeys(new GenerateKeysOnCard("r11", "CARD-B4", Set.of(AUTH)));
+        assertThatThrownBy(() -> station.writeCertificates(new WriteCertificatesToCard("r11", "CARD-B4",
+                Map.of(AUTH, overOldKey), Map.of())))
+                .isInstanceOf(CardWorkException.class).hasMessageContaining("R-CRD-5");
+    }
+
+    @Test
+    void R_CRD_5_a_card_without_keys_takes_no_certificate() {
+        CardPublicKeys elsewhere = station.generateKeys(new GenerateKeysOnCard("r12", "CARD-B5", Set.of(AUTH)));
+        assertThatThrownBy(() -> station.writeCertificates(new WriteCertificatesToCard("r12", "CARD-BLANK",
+                Map.of(AUTH, CA.issueBase64(elsewhere.publicKeys().get(AUTH))), Map.of())))
+                .isInstanceOf(CardWorkException.class).hasMessageContaining("R-CRD-5");
     }
 
     @Test

@@ -2,12 +2,10 @@ package jp.jpki.lifecycle.command.ca;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -21,6 +19,7 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.secrets.OwnerOnlyFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -32,13 +31,20 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The two CA keys (SIGN, AUTH) in a PKCS#12 file, created with self-signed CA certificates on first start and
- * reloaded afterwards, so certificates issued before a restart still chain to the same CA.
+ * reloaded afterwards, so certificates issued before a restart still chain to the same CA. The file and its
+ * directory are the service user's alone (0600, 0700), written in one step.
  */
 public final class CaKeyStore {
 
     /** One CA: its key and certificate. */
     public record CaMaterial(PrivateKey key, X509Certificate certificate) {
     }
+
+    /**
+     * Twice the longest term of a holder's certificate (to the card's expiry, 10 years at most), so certificates
+     * issued in the CA's first half are never shortened by the cap on its own end (R-CAS-5).
+     */
+    static final int CA_YEARS = 20;
 
     private final Map<CertificateKind, CaMaterial> cas;
 
@@ -54,6 +60,7 @@ public final class CaKeyStore {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrict(file);
                 try (InputStream in = Files.newInputStream(file)) {
                     store.load(in, password);
                 }
@@ -78,7 +85,7 @@ public final class CaKeyStore {
         }
     }
 
-    /** Issuer DNs shaped like J-LIS's (research G.4), marked as this system's own CA, never the real one. */
+    /** Issuer DNs shaped like J-LIS's (R-CRD-3), marked as this system's own CA, never the real one. */
     static X500Name caName(CertificateKind kind) {
         String purpose = kind == CertificateKind.SIGN ? "JPKI for digital signature" : "JPKI for user authentication";
         return new X500Name("C=JP, O=JPKI, OU=" + purpose + ", OU=jpki-lifecycle (not J-LIS)");
@@ -95,7 +102,7 @@ public final class CaKeyStore {
         ZonedDateTime now = ZonedDateTime.now(clock);
         X500Name name = caName(kind);
         var builder = new JcaX509v3CertificateBuilder(name, new BigInteger(127, new SecureRandom()).add(BigInteger.ONE),
-                Date.from(now.toInstant()), Date.from(now.plusYears(10).toInstant()), name, keys.getPublic());
+                Date.from(now.toInstant()), Date.from(now.plusYears(CA_YEARS).toInstant()), name, keys.getPublic());
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
@@ -109,12 +116,8 @@ public final class CaKeyStore {
     }
 
     private static void writeAtomically(KeyStore store, Path file, char[] password) throws IOException, GeneralSecurityException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "ca-", ".p12.tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
-            store.store(out, password);
-        }
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        store.store(bytes, password);
+        OwnerOnlyFiles.write(file, bytes.toByteArray());
     }
 }

@@ -42,7 +42,7 @@ import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 /**
  * Signs end-entity certificates per R-CRD-3: SHA-256 with RSA, RSA-2048 keys only (R-CRD-2), random 127-bit
  * serials (unpredictable, so collisions are negligible without a registry), validity to the notAfter day's
- * 23:59:59 JST. SIGN carries the four basic items as subjectAltName otherNames (research G.4 OIDs); AUTH
+ * 23:59:59 JST, never past the CA certificate's own end. SIGN carries the four basic items as subjectAltName otherNames (R-CRD-3 OIDs); AUTH
  * carries nothing personal. Subjects are opaque.
  */
 public class CertificateAuthority {
@@ -77,6 +77,10 @@ public class CertificateAuthority {
         IssuerExtensions issuer = issuers.computeIfAbsent(kind, k -> IssuerExtensions.of(k, cas.get(k).certificate(), publicBaseUrl));
         BigInteger serial = new BigInteger(127, random).add(BigInteger.ONE);
         Instant notBefore = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        notAfter = withinCa(notAfter, cas.get(kind).certificate().getNotAfter().toInstant());
+        if (EndOfValidity.lastSecond(notAfter).isBefore(notBefore)) {
+            throw new IllegalStateException("the " + kind + " CA certificate has expired: a new CA is needed before issuing");
+        }
         try {
             var builder = new JcaX509v3CertificateBuilder(issuer.name(), serial, Date.from(notBefore),
                     Date.from(EndOfValidity.lastSecond(notAfter)), new X500Name("C=JP, CN=" + serial.toString(16)), key);
@@ -96,6 +100,19 @@ public class CertificateAuthority {
         } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
             throw new IllegalStateException("the " + kind + " CA could not sign", e);
         }
+    }
+
+    /**
+     * No certificate outlives the CA that signed it: its last day is moved back to the last whole JST day the CA
+     * certificate still covers. The returned certificate carries the date it really has, so the pair's expiry
+     * and renewal deadlines follow it.
+     */
+    static LocalDate withinCa(LocalDate notAfter, Instant caNotAfter) {
+        if (!EndOfValidity.lastSecond(notAfter).isAfter(caNotAfter)) {
+            return notAfter;
+        }
+        LocalDate last = caNotAfter.atZone(EndOfValidity.JST).toLocalDate();
+        return EndOfValidity.lastSecond(last).isAfter(caNotAfter) ? last.minusDays(1) : last;
     }
 
     public String caCertificateDerBase64(CertificateKind kind) {

@@ -110,8 +110,23 @@ class CommandProblems {
         return variables instanceof Map<?, ?> map && map.get("pairId") != null ? String.valueOf(map.get("pairId")) : "with this id";
     }
 
-    @ExceptionHandler({StateConflictException.class, ConcurrencyException.class,
-            IdempotencyKeys.DuplicateRequestInFlightException.class})
+    @ExceptionHandler(IdempotencyKeys.InvalidIdempotencyKeyException.class)
+    ProblemDetail invalidKey(IdempotencyKeys.InvalidIdempotencyKeyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid Idempotency-Key");
+        problem.setProperty("ruleId", "R-IDEM-1");
+        return problem;
+    }
+
+    @ExceptionHandler(IdempotencyKeys.DuplicateRequestInFlightException.class)
+    ProblemDetail inFlight(IdempotencyKeys.DuplicateRequestInFlightException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        problem.setProperty("ruleId", "R-IDEM-3");
+        return problem;
+    }
+
+    @ExceptionHandler({StateConflictException.class, ConcurrencyException.class})
     ProblemDetail conflict(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 e instanceof ConcurrencyException

@@ -4,13 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import jp.jpki.lifecycle.api.issuance.IssueCertificates;
+import jp.jpki.lifecycle.api.move.ContinueCardUse;
+import jp.jpki.lifecycle.api.move.RecordMoveIn;
+import jp.jpki.lifecycle.api.move.RecordMoveOut;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.DocumentClass;
 import jp.jpki.lifecycle.api.pair.PairId;
@@ -23,6 +26,7 @@ import jp.jpki.lifecycle.api.revocation.ChangeBasicInfo;
 import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
+import jp.jpki.lifecycle.api.revocation.RevocationCause;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import jp.jpki.lifecycle.edge.StaffIdentity;
@@ -39,7 +43,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The counter's commands (architecture.md "APIs"). Thin: validate, map to a command with the caller's
+ * The counter's commands (docs/architecture.md "APIs"). Thin: validate, map to a command with the caller's
  * metadata, send, answer. Card operations answer 202: the card work runs in the card-work saga and its
  * progress shows in the pair's view.
  */
@@ -53,11 +57,14 @@ class CounterCommandController {
     private final CommandGateway commands;
     private final CallerMetadata caller;
     private final IdempotencyKeys idempotency;
+    private final CounterTerminals terminals;
 
-    CounterCommandController(CommandGateway commands, CallerMetadata caller, IdempotencyKeys idempotency) {
+    CounterCommandController(CommandGateway commands, CallerMetadata caller, IdempotencyKeys idempotency,
+                             CounterTerminals terminals) {
         this.commands = commands;
         this.caller = caller;
         this.idempotency = idempotency;
+        this.terminals = terminals;
     }
 
     @PostMapping
@@ -117,6 +124,10 @@ class CounterCommandController {
     ResponseEntity<?> revoke(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.Revoke body,
                              Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         Set<CertificateKind> kinds = body.kinds() == null ? Set.of() : body.kinds();
+        if (body.cause() == RevocationCause.CA_KEY_COMPROMISE) {
+            throw new RuleViolationException("R-REV-7", "a CA key compromise is declared by the CA's operators for "
+                    + "every certificate the key signed, not at a counter for one pair");
+        }
         if (kinds.isEmpty() && !body.cause().revokesBoth()) {
             throw new RuleViolationException("R-REV-1", "name the certificates to revoke (kinds)");
         }
@@ -135,6 +146,30 @@ class CounterCommandController {
     ResponseEntity<?> emigrate(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.Emigration body,
                                Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         return done(auth, key, pairId, new RecordEmigrationWithContinuedUse(pairId, body.emigratedOn()));
+    }
+
+    @PostMapping("/{pairId}/move-outs")
+    @Operation(summary = "転出 to another municipality: SIGN is revoked, card and AUTH wait for the move-in (R-MOV-1)")
+    ResponseEntity<?> moveOut(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.MoveOut body, Authentication auth,
+                              @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        return done(auth, key, pairId, new RecordMoveOut(pairId, body.toMunicipalityCode(), body.plannedMoveOn()));
+    }
+
+    @PostMapping("/{pairId}/move-ins")
+    @Operation(summary = "転入 here: the pair passes to this municipality within the legal periods (R-MOV-2, R-MOV-3)")
+    ResponseEntity<?> moveIn(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.MoveIn body, Authentication auth,
+                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        if (!body.holder().municipalityCode().equals(StaffIdentity.of(auth).municipalityCode())) {
+            throw new HolderOutsideJurisdictionException();
+        }
+        return done(auth, key, pairId, new RecordMoveIn(pairId, body.movedInOn(), body.holder().toFacts(), body.cardContinued()));
+    }
+
+    @PostMapping("/{pairId}/card-continuations")
+    @Operation(summary = "The card's continued use after a move-in, within 90 days (R-MOV-3)")
+    ResponseEntity<?> continueCardUse(@PathVariable PairId pairId, Authentication auth,
+                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        return done(auth, key, pairId, new ContinueCardUse(pairId));
     }
 
     @PostMapping("/{pairId}/loss-reports")
@@ -156,7 +191,7 @@ class CounterCommandController {
     ResponseEntity<?> openProxyApplication(@PathVariable PairId pairId, @Valid @RequestBody CounterRequests.ProxyApplication body,
                                            Authentication auth, @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
         String applicationId = body.applicationId() == null ? UUID.randomUUID().toString() : body.applicationId();
-        return idempotency.once(auth.getName(), key, () -> {
+        return once(auth, key, () -> {
             send(new OpenProxyApplication(pairId, applicationId, body.procedure(), body.kinds(),
                     body.holder() == null ? null : body.holder().toFacts(), documents(body.proxyDocuments())),
                     caller.of(auth, null, key));
@@ -171,24 +206,35 @@ class CounterCommandController {
     ResponseEntity<?> answerInquiry(@PathVariable PairId pairId, @PathVariable String applicationId,
                                     @Valid @RequestBody CounterRequests.InquiryAnswer body, Authentication auth,
                                     @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key) {
+        if (!applicationId.matches(CounterRequests.PROXY_APPLICATION)) {
+            throw new IllegalArgumentException("invalid applicationId: 4-64 characters of A-Z, a-z, 0-9 or '-'");
+        }
         return done(auth, key, pairId, new RecordInquiryAnswer(pairId, applicationId, documents(body.proxyDocuments())));
     }
 
-    /** A command that starts card work: answered 202 with the card-work request id. */
+    /**
+     * A command that starts card work at a terminal of the caller's office (R-TRM-1): answered 202 with the card-work
+     * request id, new for every command. A retry with the same Idempotency-Key gets the first answer and its id.
+     */
     private ResponseEntity<?> cardWork(Authentication auth, String key, PairId pairId, String terminalId,
                                        Function<String, Object> command) {
-        return idempotency.once(auth.getName(), key, () -> {
-            String requestId = requestId(key);
+        terminals.check(StaffIdentity.of(auth).officeId(), terminalId).orThrow();
+        return once(auth, key, () -> {
+            String requestId = UUID.randomUUID().toString();
             send(command.apply(requestId), caller.of(auth, terminalId, key));
             return accepted(pairId, requestId);
         });
     }
 
     private ResponseEntity<?> done(Authentication auth, String key, PairId pairId, Object command) {
-        return idempotency.once(auth.getName(), key, () -> {
+        return once(auth, key, () -> {
             send(command, caller.of(auth, null, key));
             return ResponseEntity.ok(Map.of("pairId", pairId.value()));
         });
+    }
+
+    private ResponseEntity<?> once(Authentication auth, String key, Supplier<ResponseEntity<?>> action) {
+        return idempotency.once(auth.getName(), key, CapturedRequestBody.fingerprint(), action);
     }
 
     private void send(Object command, MetaData metaData) {
@@ -198,12 +244,6 @@ class CounterCommandController {
     private static ResponseEntity<?> accepted(PairId pairId, String requestId) {
         return ResponseEntity.accepted().location(URI.create("/api/certificate-pairs/" + pairId))
                 .body(Map.of("pairId", pairId.value(), "requestId", requestId));
-    }
-
-    /** The card-work request id: derived from the Idempotency-Key when given, so a retry names the same work. */
-    private static String requestId(String idempotencyKey) {
-        return idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes(idempotencyKey.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static List<DocumentClass> documents(List<DocumentClass> shown) {

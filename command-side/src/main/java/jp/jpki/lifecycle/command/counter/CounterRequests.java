@@ -29,6 +29,7 @@ import jp.jpki.lifecycle.api.revocation.RevocationCause;
 final class CounterRequests {
 
     static final String TERMINAL = "[A-Za-z0-9._-]{1,64}";
+    static final String PROXY_APPLICATION = "[A-Za-z0-9-]{4,64}";
     /** No one alive was born earlier; a date before it is a typing mistake. */
     static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
     /** My Number cards were first issued in January 2016; applications opened in October 2015. */
@@ -91,7 +92,7 @@ final class CounterRequests {
                  @NotNull ApplicantType applicant,
                  @Size(max = 10) List<@NotNull DocumentClass> documents,
                  @NotBlank @Pattern(regexp = TERMINAL) String terminalId,
-                 String proxyApplicationId,
+                 @Pattern(regexp = PROXY_APPLICATION) String proxyApplicationId,
                  boolean withMoveNotice,
                  boolean cardReissuedByOwnFault,
                  @Size(max = 500) String eligibilityOverrideReason) {
@@ -101,7 +102,7 @@ final class CounterRequests {
                  @NotNull ApplicantType applicant,
                  @Size(max = 10) List<@NotNull DocumentClass> documents,
                  @NotBlank @Pattern(regexp = TERMINAL) String terminalId,
-                 String proxyApplicationId,
+                 @Pattern(regexp = PROXY_APPLICATION) String proxyApplicationId,
                  boolean withExpiryNotice) {
     }
 
@@ -112,7 +113,7 @@ final class CounterRequests {
                            @NotNull ApplicantType applicant,
                            @Size(max = 10) List<@NotNull DocumentClass> documents,
                            @NotBlank @Pattern(regexp = TERMINAL) String terminalId,
-                           String proxyApplicationId) {
+                           @Pattern(regexp = PROXY_APPLICATION) String proxyApplicationId) {
     }
 
     record Revoke(Set<@NotNull CertificateKind> kinds, @NotNull RevocationCause cause) {
@@ -132,10 +133,16 @@ final class CounterRequests {
         }
     }
 
+    record MoveOut(@NotBlank @Pattern(regexp = "\\d{6}") String toMunicipalityCode, @NotNull LocalDate plannedMoveOn) {
+    }
+
+    record MoveIn(@NotNull @PastOrPresent LocalDate movedInOn, @NotNull @Valid Holder holder, boolean cardContinued) {
+    }
+
     record CardInvalidation(@NotNull CardInvalidationCause cause) {
     }
 
-    record ProxyApplication(@Pattern(regexp = "[A-Za-z0-9-]{4,64}") String applicationId,
+    record ProxyApplication(@Pattern(regexp = PROXY_APPLICATION) String applicationId,
                             @NotNull Procedure procedure,
                             @NotEmpty Set<@NotNull CertificateKind> kinds,
                             @Valid Holder holder,

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * The one clock of the command side, in Japan time. {@code jpki.clock.adjustable=true} swaps in an
@@ -14,7 +15,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class ClockConfiguration {
 
+    /** Demo profile only: production time cannot be moved. */
     @Bean
+    @Profile("demo")
     @ConditionalOnProperty(name = "jpki.clock.adjustable", havingValue = "true")
     AdjustableClock adjustableClock() {
         return new AdjustableClock(Clock.system(EndOfValidity.JST));

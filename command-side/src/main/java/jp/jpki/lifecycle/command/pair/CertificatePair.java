@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,13 @@ import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
 import jp.jpki.lifecycle.api.issuance.IssueCertificates;
 import jp.jpki.lifecycle.api.issuance.RecordCardKeysGenerated;
 import jp.jpki.lifecycle.api.issuance.RecordCardWorkFailure;
+import jp.jpki.lifecycle.api.move.CardUseContinued;
+import jp.jpki.lifecycle.api.move.ContinueCardUse;
+import jp.jpki.lifecycle.api.move.JurisdictionHandedOver;
+import jp.jpki.lifecycle.api.move.MovePeriodMissed;
+import jp.jpki.lifecycle.api.move.MovedOut;
+import jp.jpki.lifecycle.api.move.RecordMoveIn;
+import jp.jpki.lifecycle.api.move.RecordMoveOut;
 import jp.jpki.lifecycle.api.pair.ApplicantType;
 import jp.jpki.lifecycle.api.pair.CardInfo;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
@@ -52,6 +60,7 @@ import jp.jpki.lifecycle.api.renewal.RenewCertificates;
 import jp.jpki.lifecycle.api.renewal.RenewalRequested;
 import jp.jpki.lifecycle.api.revocation.BasicInfoChanged;
 import jp.jpki.lifecycle.api.revocation.CardInvalidated;
+import jp.jpki.lifecycle.api.revocation.CardInvalidationCause;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.api.revocation.ChangeBasicInfo;
@@ -59,9 +68,16 @@ import jp.jpki.lifecycle.api.revocation.EmigrationWithContinuedUseRecorded;
 import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
+import jp.jpki.lifecycle.api.revocation.ResidentRecordRemoved;
+import jp.jpki.lifecycle.api.revocation.RevocationCause;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import jp.jpki.lifecycle.command.ca.CertificateAuthority;
+import jp.jpki.lifecycle.command.origin.CommandOrigins;
+import jp.jpki.lifecycle.command.origin.MissingOriginException;
+import jp.jpki.lifecycle.command.policy.move.MovePeriods;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
+import jp.jpki.lifecycle.command.register.PairRegister;
+import jp.jpki.lifecycle.command.rules.Decision;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
@@ -69,6 +85,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -77,7 +94,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One resident's certificate pair (research H.2). Command handlers decide with the pure policies in
+ * One resident's certificate pair (docs/domain.md). Command handlers decide with the pure policies in
  * {@link PairRules} and apply events; event-sourcing handlers only assign state. Kept in
  * {@link PairCacheConfiguration#CACHE} between commands, so a visit's follow-up commands skip the replay.
  */
@@ -99,6 +116,14 @@ public class CertificatePair {
             CertificateKind.SIGN, new CertificateSlot(), CertificateKind.AUTH, new CertificateSlot()));
     private PendingCardWork pending;
     private final Map<String, ProxyApplication> proxyApplications = new HashMap<>();
+    /** Cards this pair has left (invalidated, replaced): void for good (R-REV-3, R-ONE-3). */
+    private final Set<String> retiredCards = new HashSet<>();
+    private boolean residentRecordRemoved;
+    /** A move-out to this municipality waits for its move-in (R-MOV-2). */
+    private String movingTo;
+    private LocalDate plannedMoveOn;
+    /** The move-in was filed on this day and the card's continued use is not processed yet (R-MOV-3). */
+    private LocalDate moveInFiledOn;
 
     protected CertificatePair() {
         // Axon rebuilds the aggregate from its events
@@ -107,14 +132,34 @@ public class CertificatePair {
     // ---- issuance -------------------------------------------------------------------------------------
 
     /**
-     * Every command on an existing pair from a counter must come from the resident's own municipality. Commands
-     * the system sends itself (deadlines, the card-work saga) carry no municipality and pass.
+     * Every command on an existing pair from a counter must come from the resident's own municipality. A command
+     * without a municipality must name the system component that sent it (R-ORG-1); which commands each
+     * component may send is checked before any handler runs ({@code OriginInterceptor}).
      */
     @CommandHandlerInterceptor
     void onlyFromOwnMunicipality(CommandMessage<?> command, InterceptorChain chain) throws Exception {
         Object caller = command.getMetaData().get(MetadataKeys.MUNICIPALITY);
-        if (caller != null && holder != null && !caller.equals(holder.municipalityCode())) {
+        if (caller == null && !CommandOrigins.systemOrigin(command.getMetaData())) {
+            throw new MissingOriginException(command.getPayloadType().getSimpleName() + " names no municipality and no system origin");
+        }
+        boolean moveInByDestination = command.getPayload() instanceof RecordMoveIn && caller != null
+                && caller.equals(movingTo);
+        if (caller != null && holder != null && !caller.equals(holder.municipalityCode()) && !moveInByDestination) {
             throw new OutsideJurisdictionException();
+        }
+        chain.proceed();
+    }
+
+    /**
+     * After the resident record was removed nothing is done on the pair again, whoever asks (R-END-1): its card is
+     * void. Deadlines are not commands and find no valid certificate left.
+     */
+    @CommandHandlerInterceptor
+    void closedAfterRemoval(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        if (residentRecordRemoved) {
+            throw new RuleViolationException("R-END-1", "the resident record was removed (death or removal from the "
+                    + "register): card " + (card == null ? "-" : card.cardId()) + " is void and no certificate or PIN "
+                    + "work is done for this pair again");
         }
         chain.proceed();
     }
@@ -122,19 +167,28 @@ public class CertificatePair {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(IssueCertificates cmd, PairRules rules, @MetaDataValue(MetadataKeys.OFFICE) String officeId,
-                       CardWorkWatchdog watchdog, DeadlineManager deadlines) {
+                       CardWorkWatchdog watchdog, DeadlineManager deadlines, PairRegister register) {
         requireNoCardWork();
         Procedure procedure = Procedure.ISSUANCE;
         rules.maintenance().check(rules.now()).orThrow();
         rules.offices().check(officeId, procedure, cmd.applicant()).orThrow();
         boolean sameCard = card != null && card.cardId().equals(cmd.card().cardId());
-        if (cardInvalidated && sameCard) {
+        if ((cardInvalidated && sameCard) || retiredCards.contains(cmd.card().cardId())) {
             throw new RuleViolationException("R-REV-3",
                     "this card is no longer valid; certificates can only be issued on a new card");
         }
+        if (holder != null && !holder.residentRef().equals(cmd.holder().residentRef())) {
+            throw new RuleViolationException(new Decision.Refused("R-ONE-2", "pair " + pairId
+                    + " belongs to another resident; a pair carries one resident's certificates only",
+                    Map.of("existingPairId", pairId.value())));
+        }
+        if (moveInFiledOn != null && sameCard) {
+            throw new RuleViolationException("R-MOV-3", "process the card's continued use at this municipality "
+                    + "first (card-continuations); certificates go only on a card that stays valid");
+        }
         for (CertificateKind kind : cmd.kinds()) {
             CertificateSlot slot = slots.get(kind);
-            if (slot.status == CertificateStatus.ON_HOLD) {
+            if (slot.status == CertificateStatus.ON_HOLD && sameCard) {
                 throw new RuleViolationException("R-REV-4", kind + " is on hold; revoke it before a new issue");
             }
             if (!slot.acceptsNewIssue() && sameCard) {
@@ -142,12 +196,7 @@ public class CertificatePair {
                         + "); renew it inside the renewal window or revoke it first");
             }
         }
-        // A new card replaces the old one: its certificates must be revoked first (R-REV-3), or they would stay
-        // valid on a card that is lost or handed back, and the pair would stop tracking them.
-        if (card != null && !sameCard && !live().isEmpty()) {
-            throw new RuleViolationException("R-REV-3", "the certificates on card " + card.cardId() + " are still valid; "
-                    + "record that card's invalidation (re-issued, returned, …) first, which revokes them");
-        }
+        rules.eligibility().checkCardKind(cmd.card()).orThrow();
         var cardExpiryDate = rules.validity().cardExpiry(cmd.card(), cmd.holder().dateOfBirth());
         rules.eligibility().checkIssuance(cmd.kinds(), cmd.holder(), cmd.card(), cardExpiryDate, cmd.applicant(),
                 cmd.eligibilityOverrideReason(), rules.today()).orThrow();
@@ -156,6 +205,12 @@ public class CertificatePair {
                 false, false, cmd.withMoveNotice(), cmd.proxyApplicationId());
         rules.documents().check(cmd.holder().municipalityCode(), procedure, cmd.applicant(), cmd.documents()).orThrow();
         int fee = rules.fees().feeYen(procedure, cmd.cardReissuedByOwnFault(), rules.today());
+        // Last, once every rule has allowed it: the claim is rolled back with the command if anything fails after.
+        register.claim(cmd.pairId(), cmd.card().cardId(),
+                new PairRegister.ResidentKey(cmd.holder().municipalityCode(), cmd.holder().residentRef()));
+        if (card != null && !sameCard) {
+            leaveCard(rules);
+        }
         apply(new IssuanceRequested(cmd.pairId(), cmd.requestId(), cmd.holder(), cmd.card(), cardExpiryDate,
                 Set.copyOf(cmd.kinds()), cmd.applicant(), cmd.terminalId(), fee, cmd.eligibilityOverrideReason()));
         watchdog.watch(cmd.requestId(), rules.now(), deadlines);
@@ -163,14 +218,20 @@ public class CertificatePair {
 
     @CommandHandler
     public void handle(RecordCardKeysGenerated cmd, PairRules rules, CertificateAuthority ca) {
-        PendingCardWork work = pendingFor(cmd.requestId());
+        PendingCardWork work = cardWorkOf(cmd.requestId(), cmd.cardId());
         if (work.keysGenerated) {
-            return; // a redelivered answer from the card: the certificates were already signed
+            if (work.publicKeys.equals(cmd.publicKeys())) {
+                return; // a redelivered answer from the card: the certificates were already signed
+            }
+            // Keys generated again (a terminal that forgot the first answer) would leave certificates over keys the
+            // card no longer holds; the write step then refuses, and the work is abandoned and compensated.
+            throw new RuleViolationException("R-CRD-5", "request " + cmd.requestId()
+                    + " already has its keys; the certificates were signed over them, not over keys generated again");
         }
         if (work.type == PendingCardWork.Type.PIN_RESET || !cmd.publicKeys().keySet().equals(work.kinds)) {
             throw new StateConflictException("request " + cmd.requestId() + " expects keys for " + work.kinds);
         }
-        apply(new CardKeysGenerated(pairId, cmd.requestId(), Map.copyOf(cmd.publicKeys())));
+        apply(new CardKeysGenerated(pairId, cmd.requestId(), Map.copyOf(cmd.publicKeys())), work.origin);
         boolean renewal = work.type == PendingCardWork.Type.RENEWAL;
         var today = rules.today();
         Map<CertificateKind, IssuedCertificate> issued = new LinkedHashMap<>();
@@ -188,32 +249,38 @@ public class CertificatePair {
         }
         List<IssuedCertificate> certificates = List.copyOf(issued.values());
         if (renewal) {
-            apply(new CertificatesRenewed(pairId, cmd.requestId(), certificates, Map.copyOf(work.replacedSerials), work.feeYen));
+            apply(new CertificatesRenewed(pairId, cmd.requestId(), certificates, Map.copyOf(work.replacedSerials), work.feeYen),
+                    work.origin);
         } else {
-            apply(new CertificatesIssued(pairId, cmd.requestId(), certificates, work.feeYen));
+            apply(new CertificatesIssued(pairId, cmd.requestId(), certificates, work.feeYen), work.origin);
         }
     }
 
     @CommandHandler
     public void handle(ConfirmCertificatesWritten cmd, PairRules rules, DeadlineManager deadlines) {
-        PendingCardWork work = pendingFor(cmd.requestId());
+        PendingCardWork work = cardWorkOf(cmd.requestId(), cmd.cardId());
         if (work.signed.isEmpty()) {
             throw new StateConflictException("request " + cmd.requestId() + " has no signed certificates to confirm");
         }
+        if (!Set.copyOf(cmd.serials()).equals(work.signed.stream().map(IssuedCertificate::serialHex).collect(Collectors.toSet()))) {
+            throw new RuleViolationException("R-CRD-5", "the certificates written are not the ones request "
+                    + cmd.requestId() + " signed");
+        }
         List<IssuedCertificate> written = List.copyOf(work.signed);
         Map<CertificateKind, String> superseded = new EnumMap<>(work.replacedSerials);
+        MetaData origin = work.origin;
         apply(new CertificatesWrittenToCard(pairId, cmd.requestId(),
-                written.stream().map(IssuedCertificate::serialHex).toList()));
+                written.stream().map(IssuedCertificate::serialHex).toList()), origin);
         // R-REN-2: the old certificate goes only once its successor is on the card.
         superseded.forEach((kind, serial) -> apply(new CertificateRevoked(pairId, kind, serial,
-                RevocationReason.SUPERSEDED, rules.now())));
+                RevocationReason.SUPERSEDED, rules.now()), origin));
         written.forEach(certificate -> scheduleDeadlines(certificate, rules, deadlines));
     }
 
     @CommandHandler
     public void handle(RecordCardWorkFailure cmd) {
-        pendingFor(cmd.requestId());
-        apply(new CardWorkFailed(pairId, cmd.requestId(), cmd.step(), cmd.attempt(), cmd.reason()));
+        PendingCardWork work = pendingFor(cmd.requestId());
+        apply(new CardWorkFailed(pairId, cmd.requestId(), cmd.step(), cmd.attempt(), cmd.reason()), work.origin);
     }
 
     @CommandHandler
@@ -232,11 +299,12 @@ public class CertificatePair {
             return; // already finished or abandoned: compensation runs once
         }
         // Compensation: a certificate signed but never on the card is revoked, not left dangling (R-REV-1 unspecified).
+        MetaData origin = pending.origin;
         for (IssuedCertificate certificate : List.copyOf(pending.signed)) {
             apply(new CertificateRevoked(pairId, certificate.kind(), certificate.serialHex(),
-                    RevocationReason.UNSPECIFIED, rules.now()));
+                    RevocationReason.UNSPECIFIED, rules.now()), origin);
         }
-        apply(new CardWorkAbandoned(pairId, requestId, reason));
+        apply(new CardWorkAbandoned(pairId, requestId, reason), origin);
     }
 
     // ---- renewal --------------------------------------------------------------------------------------
@@ -308,11 +376,11 @@ public class CertificatePair {
 
     @CommandHandler
     public void handle(ConfirmPinReset cmd) {
-        PendingCardWork work = pendingFor(cmd.requestId());
+        PendingCardWork work = cardWorkOf(cmd.requestId(), cmd.cardId());
         if (work.type != PendingCardWork.Type.PIN_RESET) {
             throw new StateConflictException("request " + cmd.requestId() + " is not a PIN reset");
         }
-        apply(new PinReset(pairId, cmd.requestId(), work.kinds.iterator().next()));
+        apply(new PinReset(pairId, cmd.requestId(), work.kinds.iterator().next()), work.origin);
     }
 
     // ---- revocation -----------------------------------------------------------------------------------
@@ -320,6 +388,12 @@ public class CertificatePair {
     @CommandHandler
     public void handle(RevokeCertificates cmd, PairRules rules) {
         requireNoCardWork();
+        if (cmd.cause() == RevocationCause.RESIDENT_RECORD_REMOVED) {
+            // R-END-1: recorded even when nothing is valid any more, so the card can never be used again.
+            apply(new ResidentRecordRemoved(pairId, card == null ? null : card.cardId()));
+            revoke(live(), cmd.cause().reason(), rules);
+            return;
+        }
         Set<CertificateKind> kinds = cmd.cause().revokesBoth() ? live() : cmd.kinds();
         for (CertificateKind kind : inKindOrder(kinds)) {
             CertificateSlot slot = slots.get(kind);
@@ -366,6 +440,87 @@ public class CertificatePair {
         }
         apply(new CardInvalidated(pairId, card.cardId(), cmd.cause()));
         revoke(live(), cmd.cause().reason(), rules); // R-REV-3: both
+    }
+
+    // ---- moving between municipalities ------------------------------------------------------------------
+
+    /** 転出: SIGN goes at once (R-MOV-1); the card and AUTH wait for the move-in within its period (R-MOV-2). */
+    @CommandHandler
+    public void handle(RecordMoveOut cmd, PairRules rules, MovePeriods periods, DeadlineManager deadlines) {
+        requireNoCardWork();
+        if (card == null || cardInvalidated) {
+            throw new RuleViolationException("R-MOV-1", "the pair has no valid card to keep through a move");
+        }
+        if (movingTo != null) {
+            throw new StateConflictException("a move-out to " + movingTo + " is already recorded for this pair");
+        }
+        if (cmd.toMunicipalityCode().equals(holder.municipalityCode())) {
+            throw new RuleViolationException("R-MOV-1", "a move within the municipality is a change of address "
+                    + "(basic-info-changes), not a move-out");
+        }
+        apply(new MovedOut(pairId, holder.municipalityCode(), cmd.toMunicipalityCode(), cmd.plannedMoveOn()));
+        revokeSignOnly(rules);
+        LocalDate lastDay = periods.lastMoveInDay(cmd.plannedMoveOn(), null);
+        deadlines.schedule(CertificateDeadlines.startOf(lastDay.plusDays(1)), MOVE_PERIOD, new MoveDue("R-MOV-2", lastDay));
+    }
+
+    /**
+     * 転入 at the destination: the pair passes to it (R-MOV-2). Filed late, the card is void; with the card presented
+     * its continued use is processed at once, otherwise within 90 days (R-MOV-3).
+     */
+    @CommandHandler
+    public void handle(RecordMoveIn cmd, PairRules rules, MovePeriods periods, DeadlineManager deadlines) {
+        requireNoCardWork();
+        if (movingTo == null || !movingTo.equals(cmd.holder().municipalityCode())) {
+            throw new RuleViolationException("R-MOV-2", "no move-out to " + cmd.holder().municipalityCode()
+                    + " is recorded for this pair; the old municipality records the move-out first");
+        }
+        LocalDate today = rules.today();
+        Decision inTime = periods.checkMoveIn(plannedMoveOn, cmd.movedInOn(), today);
+        apply(new JurisdictionHandedOver(pairId, holder.municipalityCode(), movingTo, cmd.holder(), cmd.movedInOn(), today));
+        if (inTime instanceof Decision.Refused late) {
+            if (!cardInvalidated) {
+                voidCardForMove("R-MOV-2", LocalDate.parse((String) late.facts().get("lastDay")), rules);
+            }
+            return;
+        }
+        if (cmd.cardContinued()) {
+            apply(new CardUseContinued(pairId, card.cardId()));
+        } else {
+            LocalDate lastDay = periods.lastContinuedUseDay(today);
+            deadlines.schedule(CertificateDeadlines.startOf(lastDay.plusDays(1)), MOVE_PERIOD, new MoveDue("R-MOV-3", lastDay));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ContinueCardUse cmd, PairRules rules, MovePeriods periods) {
+        if (moveInFiledOn == null || cardInvalidated) {
+            throw new RuleViolationException("R-MOV-3", "no move-in waits for this card's continued use");
+        }
+        periods.checkContinuedUse(moveInFiledOn, rules.today()).orThrow();
+        apply(new CardUseContinued(pairId, card.cardId()));
+    }
+
+    /** A period of the move ran out with its step not done: the card ends, and what it held (R-MOV-2, R-MOV-3). */
+    @DeadlineHandler(deadlineName = MOVE_PERIOD)
+    public void onMovePeriod(MoveDue due, PairRules rules, MovePeriods periods) {
+        boolean stillOpen = due.ruleId().equals("R-MOV-2") ? movingTo != null
+                : moveInFiledOn != null && due.lastDay().equals(periods.lastContinuedUseDay(moveInFiledOn));
+        if (stillOpen && card != null && !cardInvalidated) {
+            voidCardForMove(due.ruleId(), due.lastDay(), rules);
+        }
+    }
+
+    private void voidCardForMove(String ruleId, LocalDate lastDay, PairRules rules) {
+        apply(new MovePeriodMissed(pairId, ruleId, lastDay));
+        apply(new CardInvalidated(pairId, card.cardId(), CardInvalidationCause.REVOKED));
+        revoke(live(), RevocationReason.CESSATION_OF_OPERATION, rules);
+    }
+
+    static final String MOVE_PERIOD = "move-period";
+
+    /** Payload of a move's deadline: which period, and its last day. */
+    record MoveDue(String ruleId, LocalDate lastDay) {
     }
 
     // ---- proxy ----------------------------------------------------------------------------------------
@@ -443,6 +598,22 @@ public class CertificatePair {
         return pending;
     }
 
+    /**
+     * The pending card work, when an answer from a terminal names it and the pair's own card (R-CRD-5): keys or a
+     * confirmation from any other card, or for any other request, would bind this resident's certificates to a
+     * card that is not theirs.
+     */
+    private PendingCardWork cardWorkOf(String requestId, String cardId) {
+        if (pending == null || !pending.requestId.equals(requestId)) {
+            throw new RuleViolationException("R-CRD-5", "no card work " + requestId + " is pending on this pair");
+        }
+        if (!card.cardId().equals(cardId)) {
+            throw new RuleViolationException("R-CRD-5", "card work " + requestId + " is for card " + card.cardId()
+                    + ", not for card " + cardId);
+        }
+        return pending;
+    }
+
     private void requireAnsweredInquiryIfNeeded(PairRules rules, Procedure procedure,
                                                 ApplicantType applicant,
                                                 Set<CertificateKind> kinds, List<DocumentClass> documents,
@@ -466,6 +637,23 @@ public class CertificatePair {
     private Set<CertificateKind> live() {
         return slots.entrySet().stream().filter(e -> e.getValue().isLive()).map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * R-ONE-3: the pair moves to the resident's new card (loss, damage, a renewed card), so the old card is void and
+     * what it held is revoked: held certificates as a loss (R-REV-4 ends a hold only in revocation), the others as
+     * superseded by the new card.
+     */
+    private void leaveCard(PairRules rules) {
+        if (!cardInvalidated) {
+            apply(new CardInvalidated(pairId, card.cardId(), CardInvalidationCause.REISSUED));
+        }
+        for (CertificateKind kind : inKindOrder(live())) {
+            CertificateSlot slot = slots.get(kind);
+            RevocationReason reason = slot.status == CertificateStatus.ON_HOLD ? RevocationReason.KEY_COMPROMISE
+                    : RevocationReason.SUPERSEDED;
+            apply(new CertificateRevoked(pairId, kind, slot.serialHex, reason, rules.now()));
+        }
     }
 
     private void revokeSignOnly(PairRules rules) {
@@ -500,7 +688,7 @@ public class CertificatePair {
     // ---- event sourcing: state only --------------------------------------------------------------------
 
     @EventSourcingHandler
-    void on(IssuanceRequested e) {
+    void on(IssuanceRequested e, MetaData metaData) {
         pairId = e.pairId();
         id = pairId.value();
         holder = e.holder();
@@ -510,6 +698,7 @@ public class CertificatePair {
         card = e.card();
         cardExpiry = e.cardExpiry();
         pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.ISSUANCE, e.kinds(), e.feeYen());
+        pending.origin = origin(metaData);
         e.kinds().forEach(kind -> {
             pending.statusBefore.put(kind, slots.get(kind).status);
             slots.get(kind).status = CertificateStatus.ISSUING;
@@ -517,14 +706,16 @@ public class CertificatePair {
     }
 
     @EventSourcingHandler
-    void on(RenewalRequested e) {
+    void on(RenewalRequested e, MetaData metaData) {
         pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.RENEWAL, e.kinds(), e.feeYen());
+        pending.origin = origin(metaData);
         e.kinds().forEach(kind -> pending.replacedSerials.put(kind, slots.get(kind).serialHex));
     }
 
     @EventSourcingHandler
     void on(CardKeysGenerated e) {
         pending.keysGenerated = true;
+        pending.publicKeys.putAll(e.publicKeys());
     }
 
     @EventSourcingHandler
@@ -556,8 +747,9 @@ public class CertificatePair {
     }
 
     @EventSourcingHandler
-    void on(PinResetRequested e) {
+    void on(PinResetRequested e, MetaData metaData) {
         pending = new PendingCardWork(e.requestId(), PendingCardWork.Type.PIN_RESET, Set.of(e.kind()), 0);
+        pending.origin = origin(metaData);
     }
 
     @EventSourcingHandler
@@ -594,6 +786,39 @@ public class CertificatePair {
     @EventSourcingHandler
     void on(CardInvalidated e) {
         cardInvalidated = true;
+        retiredCards.add(e.cardId());
+    }
+
+    @EventSourcingHandler
+    void on(MovedOut e) {
+        movingTo = e.toMunicipalityCode();
+        plannedMoveOn = e.plannedMoveOn();
+    }
+
+    @EventSourcingHandler
+    void on(JurisdictionHandedOver e) {
+        holder = e.holder();
+        movingTo = null;
+        plannedMoveOn = null;
+        moveInFiledOn = e.filedOn();
+    }
+
+    @EventSourcingHandler
+    void on(CardUseContinued e) {
+        moveInFiledOn = null;
+    }
+
+    @EventSourcingHandler
+    void on(MovePeriodMissed e) {
+        moveInFiledOn = null;
+    }
+
+    @EventSourcingHandler
+    void on(ResidentRecordRemoved e) {
+        residentRecordRemoved = true;
+        if (e.cardId() != null) {
+            retiredCards.add(e.cardId());
+        }
     }
 
     @EventSourcingHandler
@@ -609,6 +834,12 @@ public class CertificatePair {
     @EventSourcingHandler
     void on(InquiryAnswered e) {
         proxyApplications.computeIfPresent(e.applicationId(), (id, a) -> a.answer());
+    }
+
+    /** The caller's part of a request's metadata (R-STA-1); the card's answers arrive without it. */
+    private static MetaData origin(MetaData request) {
+        return request.subset(MetadataKeys.OPERATOR, MetadataKeys.OFFICE, MetadataKeys.MUNICIPALITY, MetadataKeys.CHANNEL,
+                MetadataKeys.TERMINAL);
     }
 
     /** A voluntary proxy's two-visit application (R-PRC-2). */

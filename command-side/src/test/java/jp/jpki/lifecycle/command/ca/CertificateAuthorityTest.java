@@ -118,4 +118,33 @@ class CertificateAuthorityTest {
         String ecKey = Base64.getEncoder().encodeToString(ec.generateKeyPair().getPublic().getEncoded());
         assertThatThrownBy(() -> ca.issue(CertificateKind.AUTH, ecKey, null, NOT_AFTER)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("R-CAS-5: no certificate outlives its CA: notAfter moves back to the last JST day the CA certificate covers")
+    void r_cas_5_validity_capped_by_the_ca() throws Exception {
+        Instant caEnd = cas.get(CertificateKind.AUTH).certificate().getNotAfter().toInstant();
+        Clock late = Clock.fixed(caEnd.minus(java.time.Duration.ofDays(400)), EndOfValidity.JST);
+        CertificateAuthority lateCa = new CertificateAuthority(cas, late, new SecureRandom(), "http://pki.example");
+        LocalDate asked = caEnd.atZone(EndOfValidity.JST).toLocalDate().plusYears(3);
+
+        IssuedCertificate issued = lateCa.issue(CertificateKind.AUTH, publicKey, null, asked);
+
+        assertThat(issued.notAfter()).isBefore(asked);
+        assertThat(EndOfValidity.lastSecond(issued.notAfter())).isBeforeOrEqualTo(caEnd);
+        assertThat(EndOfValidity.lastSecond(issued.notAfter().plusDays(1))).isAfter(caEnd);
+        assertThat(parse(issued).getNotAfter().toInstant()).isEqualTo(EndOfValidity.lastSecond(issued.notAfter()))
+                .isBeforeOrEqualTo(caEnd);
+        assertThat(ca.issue(CertificateKind.AUTH, publicKey, null, NOT_AFTER).notAfter()).as("well within the CA: unchanged")
+                .isEqualTo(NOT_AFTER);
+    }
+
+    @Test
+    @DisplayName("R-CAS-5: an expired CA signs nothing")
+    void r_cas_5_expired_ca_signs_nothing() {
+        Instant caEnd = cas.get(CertificateKind.AUTH).certificate().getNotAfter().toInstant();
+        CertificateAuthority expired = new CertificateAuthority(cas, Clock.fixed(caEnd.plusSeconds(86_400 * 2), EndOfValidity.JST),
+                new SecureRandom(), "http://pki.example");
+        assertThatThrownBy(() -> expired.issue(CertificateKind.AUTH, publicKey, null, NOT_AFTER.plusYears(20)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expired");
+    }
 }

@@ -51,7 +51,7 @@ class CardWorkWatchdogTest {
     @Test
     @DisplayName("finished work is left alone when its watchdog fires")
     void finishedWorkIsLeftAlone() {
-        fixtureAt(ISSUED_AT).givenCommands(issue("req-1", BOTH), keys("req-1", BOTH), confirm("req-1"))
+        fixtureAt(ISSUED_AT).givenCommands(issue("req-1", BOTH), keys("req-1", BOTH), confirm("req-1", "auth-1", "sign-1"))
                 .whenTimeElapses(WATCHDOG.after())
                 .expectNoEvents();
     }

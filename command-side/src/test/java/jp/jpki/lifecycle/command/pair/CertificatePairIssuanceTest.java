@@ -51,10 +51,12 @@ import jp.jpki.lifecycle.api.pair.HolderFacts;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.Procedure;
+import jp.jpki.lifecycle.api.pair.SystemOrigin;
 import jp.jpki.lifecycle.api.revocation.CardInvalidated;
 import jp.jpki.lifecycle.api.revocation.CardInvalidationCause;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.api.pair.RevocationReason;
+import jp.jpki.lifecycle.command.origin.MissingOriginException;
 import jp.jpki.lifecycle.command.policy.calendar.Stoppage;
 import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
@@ -66,7 +68,7 @@ class CertificatePairIssuanceTest {
 
     private static final LocalDate CHILD_DOB = LocalDate.of(2012, 7, 20);
     private static final HolderFacts CHILD = holder(CHILD_DOB, false);
-    /** Applied for at 11, made 2024-02-01: valid to the 5th birthday after, 2028-07-20 (C.4 #9). */
+    /** Applied for at 11, made 2024-02-01: valid to the 5th birthday after, 2028-07-20 (WorkedExamplesC4Test #9). */
     private static final CardInfo CHILD_CARD = card("card-c", LocalDate.of(2024, 1, 5), LocalDate.of(2024, 2, 1));
     private static final LocalDate CHILD_CARD_EXPIRY = LocalDate.of(2028, 7, 20);
 
@@ -97,7 +99,7 @@ class CertificatePairIssuanceTest {
         void writtenAndDeadlinesScheduled() {
             var due = new CertificateDeadlines.Due(CertificateKind.AUTH, "auth-1");
             fixtureAt(ISSUED_AT).givenCommands(issue("req-1", BOTH), keys("req-1", BOTH))
-                    .when(confirm("req-1"))
+                    .when(confirm("req-1", "auth-1", "sign-1"))
                     .expectEvents(new CertificatesWrittenToCard(PAIR, "req-1", List.of("auth-1", "sign-1")))
                     .expectScheduledDeadline(Instant.parse("2028-11-14T15:00:00Z"), due)
                     .expectScheduledDeadlineWithName(EndOfValidity.expiredAt(NOT_AFTER), CertificateDeadlines.EXPIRY)
@@ -114,6 +116,23 @@ class CertificatePairIssuanceTest {
                     .when(issue("req-2", BOTH), Map.of(MetadataKeys.MUNICIPALITY, "271004"))
                     .expectNoEvents()
                     .expectException(OutsideJurisdictionException.class);
+        }
+
+        @Test
+        @DisplayName("R-ORG-1: a command with no municipality and no system origin is refused by the pair, not let through")
+        void noOriginRefused() {
+            fixtureAt(ISSUED_AT).given(activePair())
+                    .when(issue("req-2", BOTH), Map.of(MetadataKeys.ORIGIN, ""))
+                    .expectNoEvents()
+                    .expectException(MissingOriginException.class);
+        }
+
+        @Test
+        @DisplayName("R-ORG-1: the card gateway's own commands, without a caller, are handled")
+        void cardGatewayOriginHandled() {
+            fixtureAt(ISSUED_AT).givenCommands(issue("req-1", BOTH))
+                    .when(keys("req-1", BOTH), Map.of(MetadataKeys.ORIGIN, SystemOrigin.CARD_GATEWAY.name()))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 
@@ -212,14 +231,14 @@ class CertificatePairIssuanceTest {
             IssuedCertificate auth = certificate(CertificateKind.AUTH, "auth-1", at(LocalDate.of(2024, 6, 20), 10), CHILD_CARD_EXPIRY);
             fixtureAt(now).given(issued("req-1", CHILD, CHILD_CARD, CHILD_CARD_EXPIRY, List.of(auth), 0))
                     .andGivenCommands(issue("req-2", CHILD, CHILD_CARD, SIGN, ApplicantType.RESIDENT, List.of()))
-                    .when(keys("req-2", SIGN))
+                    .when(keys("req-2", SIGN, CHILD_CARD))
                     .expectEvents(new CardKeysGenerated(PAIR, "req-2", Map.of(CertificateKind.SIGN, "sign-key")),
                             new CertificatesIssued(PAIR, "req-2",
                                     List.of(certificate(CertificateKind.SIGN, "sign-1", now, CHILD_CARD_EXPIRY)), 0));
         }
 
         @Test
-        @DisplayName("R-REN-3 + R-VAL-4: after expiry a new issue is free and counts 5 birthdays (2033-11-14 on a new card, not 2034)")
+        @DisplayName("R-REN-3 + R-VAL-4 + R-ONE-3: after expiry a new issue on a new card is free and counts 5 birthdays (2033-11-14, not 2034); the old card is void")
         void newIssueAfterExpiry() {
             Instant now = at(LocalDate.of(2028, 12, 1), 10);
             CardInfo newCard = card("card-2", LocalDate.of(2028, 10, 1), LocalDate.of(2028, 11, 1));
@@ -230,11 +249,11 @@ class CertificatePairIssuanceTest {
             var issue = issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of());
             fixtureAt(now).given(given)
                     .when(issue)
-                    .expectEvents(new IssuanceRequested(PAIR, "req-2", HOLDER, newCard, newCardExpiry, BOTH, ApplicantType.RESIDENT,
+                    .expectEvents(new CardInvalidated(PAIR, "card-1", CardInvalidationCause.REISSUED), new IssuanceRequested(PAIR, "req-2", HOLDER, newCard, newCardExpiry, BOTH, ApplicantType.RESIDENT,
                             TERMINAL, 0, null));
             LocalDate fifthBirthday = LocalDate.of(2033, 11, 14);
             fixtureAt(now).given(given).andGivenCommands(issue)
-                    .when(keys("req-2", BOTH))
+                    .when(keys("req-2", BOTH, newCard))
                     .expectEvents(new CardKeysGenerated(PAIR, "req-2", KEYS), new CertificatesIssued(PAIR, "req-2", List.of(
                             certificate(CertificateKind.AUTH, "auth-1", now, fifthBirthday),
                             certificate(CertificateKind.SIGN, "sign-1", now, fifthBirthday)), 0));
@@ -289,12 +308,15 @@ class CertificatePairIssuanceTest {
         private final Instant now = at(LocalDate.of(2025, 1, 6), 10);
 
         @Test
-        @DisplayName("R-REV-3: certificates on a new card while the old card's are still valid: refused until that card is invalidated")
+        @DisplayName("R-ONE-3: certificates on a new card while the old card's are still valid move the pair: the old card is void and its certificates are revoked as superseded")
         void oldCardStillValid() {
-            assertRefused(fixtureAt(now).given(activePair())
-                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of())), "R-REV-3");
-            assertRefused(fixtureAt(now).given(activePair())
-                    .when(issue("req-2", HOLDER, newCard, AUTH, ApplicantType.RESIDENT, List.of())), "R-REV-3");
+            fixtureAt(now).given(activePair())
+                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of()))
+                    .expectEvents(new CardInvalidated(PAIR, "card-1", CardInvalidationCause.REISSUED),
+                            new CertificateRevoked(PAIR, CertificateKind.SIGN, "sign-1", RevocationReason.SUPERSEDED, now),
+                            new CertificateRevoked(PAIR, CertificateKind.AUTH, "auth-1", RevocationReason.SUPERSEDED, now),
+                            new IssuanceRequested(PAIR, "req-2", HOLDER, newCard, LocalDate.of(2034, 11, 14), BOTH,
+                                    ApplicantType.RESIDENT, TERMINAL, 0, null));
         }
 
         @Test

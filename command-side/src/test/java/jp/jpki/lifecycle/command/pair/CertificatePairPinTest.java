@@ -122,7 +122,7 @@ class CertificatePairPinTest {
     void resetIssuesNothing() {
         fixtureAt(NOW).given(with(activePair(), new PinLocked(PAIR, CertificateKind.SIGN),
                         new PinResetRequested(PAIR, "req-2", "card-1", CertificateKind.SIGN, "T-01")))
-                .when(new ConfirmPinReset(PAIR, "req-2"))
+                .when(new ConfirmPinReset(PAIR, "req-2", "card-1"))
                 .expectEvents(new PinReset(PAIR, "req-2", CertificateKind.SIGN));
     }
 

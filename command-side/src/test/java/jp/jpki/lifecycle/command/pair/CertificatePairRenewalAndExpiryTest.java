@@ -115,7 +115,7 @@ class CertificatePairRenewalAndExpiryTest {
             var lifetime = new Lifetime();
             lifetime.clock.advanceTo(IN_WINDOW);
             lifetime.given.andGivenCommands(renew("req-2", BOTH), keys("req-2", BOTH))
-                    .when(confirm("req-2"))
+                    .when(confirm("req-2", "auth-2", "sign-2"))
                     .expectEvents(new CertificatesWrittenToCard(PAIR, "req-2", List.of("auth-2", "sign-2")),
                             new CertificateRevoked(PAIR, CertificateKind.SIGN, "sign-1", RevocationReason.SUPERSEDED, IN_WINDOW),
                             new CertificateRevoked(PAIR, CertificateKind.AUTH, "auth-1", RevocationReason.SUPERSEDED, IN_WINDOW))
@@ -128,7 +128,7 @@ class CertificatePairRenewalAndExpiryTest {
         void replacedDeadlinesIdle() {
             var lifetime = new Lifetime();
             lifetime.clock.advanceTo(IN_WINDOW);
-            lifetime.given.andGivenCommands(renew("req-2", BOTH), keys("req-2", BOTH), confirm("req-2"))
+            lifetime.given.andGivenCommands(renew("req-2", BOTH), keys("req-2", BOTH), confirm("req-2", "auth-2", "sign-2"))
                     .whenThenTimeAdvancesTo(EndOfValidity.expiredAt(NOT_AFTER))
                     .expectNoEvents()
                     // the finished issuance's and renewal's card-work watchdogs fire in turn and find nothing to do
@@ -257,7 +257,7 @@ class CertificatePairRenewalAndExpiryTest {
             var lifetime = new Lifetime();
             lifetime.clock.advanceTo(IN_WINDOW);
             lifetime.given.andGivenCommands(renew("req-2", BOTH), keys("req-2", BOTH))
-                    .when(confirm("req-2"))
+                    .when(confirm("req-2", "auth-2", "sign-2"))
                     .expectScheduledDeadlineWithName(EndOfValidity.expiredAt(CARD_EXPIRY), CertificateDeadlines.EXPIRY)
                     .expectScheduledDeadlineWithName(CertificateDeadlines.startOf(LocalDate.of(2033, 8, 15)),
                             CertificateDeadlines.RENEWAL_WINDOW)

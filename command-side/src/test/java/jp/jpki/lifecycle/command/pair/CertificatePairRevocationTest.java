@@ -47,6 +47,7 @@ import jp.jpki.lifecycle.api.revocation.InvalidateCard;
 import jp.jpki.lifecycle.api.revocation.RecordEmigrationWithContinuedUse;
 import jp.jpki.lifecycle.api.revocation.ReportLoss;
 import jp.jpki.lifecycle.api.revocation.RevocationCause;
+import jp.jpki.lifecycle.api.revocation.ResidentRecordRemoved;
 import jp.jpki.lifecycle.api.revocation.RevokeCertificates;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -57,7 +58,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class CertificatePairRevocationTest {
 
-    /** 2026-05-01, a Friday, about two years into the pair's life (C.4 #8). */
+    /** 2026-05-01, a Friday, about two years into the pair's life (WorkedExamplesC4Test #8). */
     private static final Instant NOW = at(LocalDate.of(2026, 5, 1), 10);
     /** Inside the pair's renewal window (opens 2028-08-15). */
     private static final Instant IN_WINDOW = at(LocalDate.of(2028, 9, 1), 10);
@@ -189,7 +190,7 @@ class CertificatePairRevocationTest {
         void residentRecordRemoved() {
             fixtureAt(NOW).given(activePair())
                     .when(new RevokeCertificates(PAIR, SIGN, RevocationCause.RESIDENT_RECORD_REMOVED))
-                    .expectEvents(revoked(CertificateKind.SIGN, RevocationReason.CESSATION_OF_OPERATION),
+                    .expectEvents(new ResidentRecordRemoved(PAIR, "card-1"), revoked(CertificateKind.SIGN, RevocationReason.CESSATION_OF_OPERATION),
                             revoked(CertificateKind.AUTH, RevocationReason.CESSATION_OF_OPERATION));
         }
 
@@ -235,11 +236,10 @@ class CertificatePairRevocationTest {
         }
 
         @Test
-        @DisplayName("R-REV-4: a held certificate is not issued over: it must be revoked first")
+        @DisplayName("R-REV-4: a held certificate is not issued over on the same card (a new card revokes it, R-ONE-3)")
         void noIssueOverHold() {
-            CardInfo newCard = card("card-2", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1));
             assertRefused(fixtureAt(NOW).given(held)
-                    .when(issue("req-2", HOLDER, newCard, BOTH, ApplicantType.RESIDENT, List.of())), "R-REV-4");
+                    .when(issue("req-2", HOLDER, CARD, BOTH, ApplicantType.RESIDENT, List.of())), "R-REV-4");
         }
 
         @Test
@@ -278,7 +278,7 @@ class CertificatePairRevocationTest {
         }
 
         @Test
-        @DisplayName("R-REV-5 (C.4 #8): the way back is a new issue: new keys, new serial, capped by the active AUTH")
+        @DisplayName("R-REV-5 (WorkedExamplesC4Test #8): the way back is a new issue: new keys, new serial, capped by the active AUTH")
         void newIssueAfterRevocation() {
             fixtureAt(NOW).given(signRevoked)
                     .andGivenCommands(issue("req-2", SIGN))

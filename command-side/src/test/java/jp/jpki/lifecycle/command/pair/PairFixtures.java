@@ -34,10 +34,12 @@ import jp.jpki.lifecycle.command.policy.fee.FeeSchedule;
 import jp.jpki.lifecycle.command.policy.office.OfficeCapabilities;
 import jp.jpki.lifecycle.command.policy.proxy.ProxyProcedurePolicy;
 import jp.jpki.lifecycle.command.policy.renewal.RenewalWindow;
+import jp.jpki.lifecycle.command.policy.move.MovePeriods;
 import jp.jpki.lifecycle.command.policy.validity.CertificateTerms;
 import jp.jpki.lifecycle.command.policy.validity.EndOfValidity;
 import jp.jpki.lifecycle.command.policy.validity.LeapDayPolicy;
 import jp.jpki.lifecycle.command.policy.validity.ValidityPolicy;
+import jp.jpki.lifecycle.command.register.InMemoryPairRegister;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -48,7 +50,7 @@ import org.hamcrest.TypeSafeDiagnosingMatcher;
 /**
  * The resident, card and dates the aggregate tests share, and the fixture built from the real policies.
  *
- * <p>The holder was born 1985-11-14 (research C.4 #1). The card was applied for on 2023-12-01 and made on
+ * <p>The holder was born 1985-11-14 (the first worked example of WorkedExamplesC4Test). The card was applied for on 2023-12-01 and made on
  * 2024-01-10, so it is valid to the 10th birthday after that, 2033-11-14 (R-VAL-6). A pair issued on 2024-03-10
  * runs to the 5th birthday after, 2028-11-14; its renewal window opens 2028-08-15 and a renewal there runs to
  * the 6th birthday, 2033-11-14 (k = 5 would give 2032-11-14).
@@ -110,10 +112,20 @@ final class PairFixtures {
     }
 
     static AggregateTestFixture<CertificatePair> fixture(PairRules rules) {
+        return fixture(rules, new InMemoryPairRegister());
+    }
+
+    static AggregateTestFixture<CertificatePair> fixture(PairRules rules, InMemoryPairRegister register) {
         AggregateTestFixture<CertificatePair> fixture = new AggregateTestFixture<>(CertificatePair.class);
         fixture.registerInjectableResource(rules);
         fixture.registerInjectableResource(new StubCertificateAuthority(rules.clock()));
         fixture.registerInjectableResource(WATCHDOG);
+        // Commands come from a counter of the holder's municipality unless a test says who sends them.
+        fixture.registerCommandDispatchInterceptor(messages -> (index, command) ->
+                command.getMetaData().containsKey(MetadataKeys.MUNICIPALITY) || command.getMetaData().containsKey(MetadataKeys.ORIGIN)
+                        ? command : command.andMetaData(Map.of(MetadataKeys.MUNICIPALITY, MUNICIPALITY)));
+        fixture.registerInjectableResource(register);
+        fixture.registerInjectableResource(new MovePeriods());
         return fixture;
     }
 
@@ -138,17 +150,27 @@ final class PairFixtures {
     }
 
     static RecordCardKeysGenerated keys(String requestId, Set<CertificateKind> kinds) {
-        return new RecordCardKeysGenerated(PAIR, requestId, Map.copyOf(
+        return keys(requestId, kinds, CARD);
+    }
+
+    /** The terminal's answer from {@code card}: the keys it generated for the request. */
+    static RecordCardKeysGenerated keys(String requestId, Set<CertificateKind> kinds, CardInfo card) {
+        return new RecordCardKeysGenerated(PAIR, requestId, card.cardId(), Map.copyOf(
                 kinds.stream().collect(java.util.stream.Collectors.toMap(k -> k, KEYS::get))));
     }
 
-    static ConfirmCertificatesWritten confirm(String requestId) {
-        return new ConfirmCertificatesWritten(PAIR, requestId);
+    /** The terminal's answer from {@link #CARD}: the certificates with these serials are on it. */
+    static ConfirmCertificatesWritten confirm(String requestId, String... serials) {
+        return new ConfirmCertificatesWritten(PAIR, requestId, CARD.cardId(), List.of(serials));
     }
 
-    /** The three commands of a resident's issuance at the counter, from the request to the card's confirmation. */
+    /**
+     * The three commands of a resident's first issuance at the counter, from the request to the card's confirmation
+     * (the stub CA's first serials).
+     */
     static List<Object> issuedByCommands(String requestId, IssueCertificates issue) {
-        return List.of(issue, keys(requestId, issue.kinds()), confirm(requestId));
+        return List.of(issue, keys(requestId, issue.kinds(), issue.card()), new ConfirmCertificatesWritten(PAIR, requestId,
+                issue.card().cardId(), issue.kinds().stream().map(kind -> kind.name().toLowerCase() + "-1").toList()));
     }
 
     // ---- events --------------------------------------------------------------------------------------

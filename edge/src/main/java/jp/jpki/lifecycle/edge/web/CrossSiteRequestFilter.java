@@ -76,10 +76,11 @@ public final class CrossSiteRequestFilter extends OncePerRequestFilter {
             return true;
         }
         try {
+            // the request's own scheme, host and port: behind a proxy, as forwarded (server.forward-headers-strategy)
             URI uri = URI.create(origin);
-            String host = request.getHeader("Host");
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return uri.getHost() != null && host != null && host.equalsIgnoreCase(authority);
+            int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+            return uri.getHost() != null && uri.getHost().equalsIgnoreCase(request.getServerName())
+                    && port == request.getServerPort() && request.getScheme().equalsIgnoreCase(uri.getScheme());
         } catch (IllegalArgumentException e) {
             return false; // "null" and other opaque origins are no origin of ours
         }

@@ -1,5 +1,6 @@
 package jp.jpki.lifecycle.edge.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -23,7 +24,7 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
         ProblemDetail problem;
-        if (status == null || request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+        if (status == null || request.getDispatcherType() != DispatcherType.ERROR) {
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "there is nothing at this address");
             problem.setTitle("Not found");
         } else if (status.is5xxServerError()) {

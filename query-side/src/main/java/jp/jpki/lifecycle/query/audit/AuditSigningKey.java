@@ -2,7 +2,6 @@ package jp.jpki.lifecycle.query.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import jp.jpki.lifecycle.api.secrets.OwnerOnlyFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -24,7 +24,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The key that signs audit exports, kept by the query side in a PKCS#12 file created on first start. It is not
- * the CA's: an export proves what this system recorded, not who holds a certificate.
+ * the CA's: an export proves what this system recorded, not who holds a certificate. The file and its directory
+ * are the service user's alone (0600, 0700), written in one step.
  */
 final class AuditSigningKey {
 
@@ -42,6 +43,7 @@ final class AuditSigningKey {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrict(file);
                 try (InputStream in = Files.newInputStream(file)) {
                     store.load(in, password);
                 }
@@ -51,10 +53,9 @@ final class AuditSigningKey {
                 generator.initialize(2048);
                 KeyPair keys = generator.generateKeyPair();
                 store.setKeyEntry(ALIAS, keys.getPrivate(), password, new Certificate[] {selfSigned(keys, clock.instant())});
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    store.store(out, password);
-                }
+                java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                store.store(bytes, password);
+                OwnerOnlyFiles.write(file, bytes.toByteArray());
             }
             return new AuditSigningKey((PrivateKey) store.getKey(ALIAS, password), store.getCertificate(ALIAS).getPublicKey());
         } catch (IOException | java.security.GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {

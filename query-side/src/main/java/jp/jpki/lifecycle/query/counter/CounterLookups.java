@@ -40,6 +40,7 @@ final class CounterLookups {
         if (view.cardId() != null) {
             keys.add("cardId:" + view.cardId());
         }
+        view.previousCardIds().forEach(cardId -> keys.add("cardId:" + cardId));
         view.serials().forEach(serial -> keys.add("serial:" + serial));
         return keys;
     }

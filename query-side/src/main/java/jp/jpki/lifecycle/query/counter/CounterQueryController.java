@@ -6,7 +6,9 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.query.FindPair;
 import jp.jpki.lifecycle.api.query.FindPairs;
 import jp.jpki.lifecycle.api.query.FoundPairs;
+import jp.jpki.lifecycle.api.query.FindSerialStatus;
 import jp.jpki.lifecycle.api.query.PairView;
+import jp.jpki.lifecycle.api.query.SerialStatusView;
 import jp.jpki.lifecycle.query.web.Answers;
 import jp.jpki.lifecycle.query.web.CallerJurisdiction;
 import jp.jpki.lifecycle.query.web.Problems;
@@ -51,6 +53,29 @@ class CounterQueryController {
         }
         return Answers.await(queries.query(lookup, ResponseTypes.instanceOf(FoundPairs.class))).pairs().stream()
                 .filter(view -> CallerJurisdiction.covers(view.municipalityCode())).toList();
+    }
+
+    /**
+     * One serial's own status and the pair it belongs to: a superseded or revoked serial is reported as such, not
+     * as its pair's current certificate.
+     */
+    @GetMapping("/serials/{serial}")
+    SerialLookup serial(@PathVariable String serial) {
+        List<PairView> pairs = find(null, null, serial);
+        if (pairs.isEmpty()) {
+            throw Problems.notFound("Unknown serial", "no certificate of a pair you may see has this serial");
+        }
+        PairView pair = pairs.get(0);
+        SerialStatusView status = Answers.await(queries.query(new FindSerialStatus(serial),
+                        ResponseTypes.optionalInstanceOf(SerialStatusView.class)))
+                .orElseThrow(() -> Problems.notFound("Unknown serial", "this serial was never signed"));
+        var current = pair.certificates().get(status.kind());
+        return new SerialLookup(status, pair.pairId(),
+                current != null && status.serialHex().equalsIgnoreCase(current.serialHex()));
+    }
+
+    /** @param current whether the serial is the pair's current certificate of its kind */
+    record SerialLookup(SerialStatusView certificate, String pairId, boolean current) {
     }
 
     /** An id that could never have been issued is as unknown as one that was not. */

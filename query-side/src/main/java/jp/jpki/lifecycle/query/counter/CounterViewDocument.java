@@ -24,6 +24,8 @@ class CounterViewDocument {
     private String residentRef;
     private String municipalityCode;
     private String cardId;
+    /** Cards the pair has left (R-ONE-3): their ids still find it. */
+    private List<String> previousCardIds = new ArrayList<>();
     @ValueConverter(IsoDateConverter.class)
     private LocalDate cardExpiry;
     private EnumMap<CertificateKind, CertificateEntry> certificates = new EnumMap<>(CertificateKind.class);
@@ -57,6 +59,9 @@ class CounterViewDocument {
     }
 
     void card(String cardId, LocalDate cardExpiry) {
+        if (this.cardId != null && !this.cardId.equals(cardId) && !previousCardIds.contains(this.cardId)) {
+            previousCardIds.add(this.cardId);
+        }
         this.cardId = cardId;
         this.cardExpiry = cardExpiry;
     }
@@ -111,6 +116,10 @@ class CounterViewDocument {
 
     String cardId() {
         return cardId;
+    }
+
+    List<String> previousCardIds() {
+        return previousCardIds == null ? List.of() : previousCardIds;
     }
 
     List<String> serials() {

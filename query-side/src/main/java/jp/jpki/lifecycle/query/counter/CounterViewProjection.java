@@ -34,7 +34,11 @@ import jp.jpki.lifecycle.api.query.PairView;
 import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
 import jp.jpki.lifecycle.api.renewal.RenewalRequested;
 import jp.jpki.lifecycle.api.revocation.BasicInfoChanged;
+import jp.jpki.lifecycle.api.move.CardUseContinued;
+import jp.jpki.lifecycle.api.move.JurisdictionHandedOver;
+import jp.jpki.lifecycle.api.move.MovedOut;
 import jp.jpki.lifecycle.api.revocation.CardInvalidated;
+import jp.jpki.lifecycle.api.revocation.ResidentRecordRemoved;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
 import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
 import jp.jpki.lifecycle.api.revocation.EmigrationWithContinuedUseRecorded;
@@ -164,6 +168,31 @@ class CounterViewProjection {
     void on(EmigrationWithContinuedUseRecorded e, @SequenceNumber long seq, @Timestamp Instant at,
             @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
         update(e.pairId(), seq, PairOperation.EMIGRATION_WITH_CONTINUED_USE, at, operator, office, v -> { });
+    }
+
+    @EventHandler
+    void on(MovedOut e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.MOVED_OUT, at, operator, office, v -> { });
+    }
+
+    /** The new municipality's staff see the pair from here on, the old one's no longer (R-MOV-2). */
+    @EventHandler
+    void on(JurisdictionHandedOver e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.JURISDICTION_HANDED_OVER, at, operator, office, v -> v.holder(e.holder()));
+    }
+
+    @EventHandler
+    void on(CardUseContinued e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.CARD_USE_CONTINUED, at, operator, office, v -> { });
+    }
+
+    @EventHandler
+    void on(ResidentRecordRemoved e, @SequenceNumber long seq, @Timestamp Instant at,
+            @MetaDataValue(MetadataKeys.OPERATOR) String operator, @MetaDataValue(MetadataKeys.OFFICE) String office) {
+        update(e.pairId(), seq, PairOperation.RESIDENT_RECORD_REMOVED, at, operator, office, v -> { });
     }
 
     @EventHandler

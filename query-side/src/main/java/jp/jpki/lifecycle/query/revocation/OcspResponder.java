@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pki.CertifyOcspResponder;
 import jp.jpki.lifecycle.api.pki.ResponderCertificate;
 import jp.jpki.lifecycle.query.web.Answers;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
@@ -43,13 +46,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * RFC 6960 OCSP responder, one per CA, answering from the revocation-status read model, so a revocation is
- * visible as soon as its event is projected (R-REV-6). It signs with a delegated responder key the CA certified;
- * answers are built per request, never cached, so they are always current.
+ * visible as soon as its event is projected (R-REV-6). It signs with a delegated responder key it generated and
+ * registered with the CA (proving possession), which the CA certified; answers are built per request, never cached,
+ * so they are always current.
+ *
+ * <p>It never answers what it cannot vouch for: while the statuses are being built it answers only revocations and
+ * holds (which cannot turn good again, R-REV-4/5), and {@code tryLater} for the rest; a serial it does not know
+ * while the projection is behind the event store may be one the CA just issued, so that too is {@code tryLater},
+ * not {@code unknown}.
  */
 @Component
 class OcspResponder {
 
     static final Duration RENEW_RESPONDER_BEFORE_EXPIRY = Duration.ofDays(1);
+    /** The id this responder registers its keys under; the CA certifies keys of the responders it knows. */
+    static final String RESPONDER_ID = "query-side";
 
     private static final JcaContentSignerBuilder SIGNERS = new JcaContentSignerBuilder("SHA256withRSA");
 
@@ -61,14 +72,21 @@ class OcspResponder {
         }
     }
 
+    /** A status this responder cannot vouch for now. */
+    private static final class CannotVouch extends Exception {
+    }
+
     private final RevocationStatusStore store;
+    private final RevocationStatusFollower follower;
     private final QueryGateway queries;
     private final Clock clock;
     private final DigestCalculatorProvider digests;
     private final Map<CertificateKind, Responder> responders = new EnumMap<>(CertificateKind.class);
 
-    OcspResponder(RevocationStatusStore store, QueryGateway queries, Clock clock) throws OperatorCreationException {
+    OcspResponder(RevocationStatusStore store, RevocationStatusFollower follower, QueryGateway queries, Clock clock)
+            throws OperatorCreationException {
         this.store = store;
+        this.follower = follower;
         this.queries = queries;
         this.clock = clock;
         this.digests = new JcaDigestCalculatorProviderBuilder().build();
@@ -76,16 +94,25 @@ class OcspResponder {
 
     /** Always an OCSP response: a request that cannot be read gets {@code malformedRequest}, never an HTTP error. */
     byte[] respond(CertificateKind kind, byte[] request) {
+        OCSPReq parsed;
         try {
-            return answer(kind, new OCSPReq(request)).getEncoded();
+            parsed = new OCSPReq(request);
+            if (parsed.getRequestList().length == 0) {
+                return status(OCSPRespBuilder.MALFORMED_REQUEST);
+            }
         } catch (IOException | RuntimeException e) {
             return status(OCSPRespBuilder.MALFORMED_REQUEST);
-        } catch (OCSPException | OperatorCreationException e) {
+        }
+        try {
+            return answer(kind, parsed).getEncoded();
+        } catch (CannotVouch e) {
+            return status(OCSPRespBuilder.TRY_LATER);
+        } catch (IOException | RuntimeException | OCSPException | OperatorCreationException e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);
         }
     }
 
-    private OCSPResp answer(CertificateKind kind, OCSPReq request) throws OCSPException, OperatorCreationException {
+    private OCSPResp answer(CertificateKind kind, OCSPReq request) throws OCSPException, OperatorCreationException, CannotVouch {
         Responder responder = responder(kind);
         Instant now = clock.instant();
         BasicOCSPRespBuilder response = new BasicOCSPRespBuilder(responder.id());
@@ -101,16 +128,23 @@ class OcspResponder {
                 response.build(responder.signer(), new X509CertificateHolder[] {responder.certificate()}, Date.from(now)));
     }
 
-    private CertificateStatus statusOf(CertificateKind kind, CertificateID id, IssuerHashes ca) {
+    private CertificateStatus statusOf(CertificateKind kind, CertificateID id, IssuerHashes ca) throws CannotVouch {
         if (!ca.issued(id)) {
             return new UnknownStatus(); // asked about another CA's certificate
         }
         BigInteger serial = id.getSerialNumber();
         Optional<CertificateStatusDocument> known = store.find(kind, serial.toString(16));
+        boolean vouches = store.vouches();
         if (known.isEmpty()) {
+            if (!vouches || follower.behind()) {
+                throw new CannotVouch();
+            }
             return new UnknownStatus();
         }
         CertificateStatusDocument status = known.get();
+        if (!vouches && status.status == CertificateStatusDocument.Status.GOOD) {
+            throw new CannotVouch();
+        }
         // Bouncy Castle spells "good" as null, so this cannot go through Optional.map.
         return status.status == CertificateStatusDocument.Status.GOOD ? CertificateStatus.GOOD
                 : new RevokedStatus(Date.from(status.revokedAt), status.reason.rfc5280Code());
@@ -130,14 +164,29 @@ class OcspResponder {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair keys = generator.generateKeyPair();
-            ResponderCertificate issued = Answers.await(queries.query(new CertifyOcspResponder(kind,
-                    Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())), ResponderCertificate.class));
+            ResponderCertificate issued = Answers.await(queries.query(CrlPublisher.fromQuerySide(registration(kind, keys)),
+                    ResponseTypes.instanceOf(ResponderCertificate.class)));
             X509CertificateHolder certificate = new X509CertificateHolder(Base64.getDecoder().decode(issued.certificateDerBase64()));
             X509CertificateHolder ca = new X509CertificateHolder(Base64.getDecoder().decode(issued.caCertificateDerBase64()));
             RespID id = new RespID(certificate.getSubjectPublicKeyInfo(), digests.get(CertificateID.HASH_SHA1));
             return new Responder(keys.getPrivate(), certificate, IssuerHashes.of(ca), id, certificate.getNotAfter().toInstant());
         } catch (NoSuchAlgorithmException | IOException | OperatorCreationException | OCSPException e) {
             throw new IllegalStateException("cannot set up the " + kind + " OCSP responder", e);
+        }
+    }
+
+    /** The new key's registration, signed with that key: the CA certifies only a key whose holder signed for it. */
+    private CertifyOcspResponder registration(CertificateKind kind, KeyPair keys) {
+        CertifyOcspResponder unsigned = new CertifyOcspResponder(kind, RESPONDER_ID,
+                Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()), clock.instant(), null);
+        try {
+            Signature signature = Signature.getInstance(CertifyOcspResponder.PROOF_ALGORITHM);
+            signature.initSign(keys.getPrivate());
+            signature.update(unsigned.signedContent());
+            return new CertifyOcspResponder(kind, unsigned.responderId(), unsigned.publicKeyDerBase64(), unsigned.requestedAt(),
+                    Base64.getEncoder().encodeToString(signature.sign()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign the " + kind + " responder registration", e);
         }
     }
 

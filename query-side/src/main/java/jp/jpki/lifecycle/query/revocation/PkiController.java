@@ -25,7 +25,7 @@ class PkiController {
 
     private static final MediaType PKIX_CERT = MediaType.parseMediaType("application/pkix-cert");
     private static final MediaType PKIX_CRL = MediaType.parseMediaType("application/pkix-crl");
-    private static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
+    static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
 
     private final QueryGateway queries;
     private final CrlPublisher crls;
@@ -50,24 +50,17 @@ class PkiController {
         return ResponseEntity.ok().contentType(PKIX_CRL).cacheControl(CacheControl.noCache()).body(crls.current(kind(ca)));
     }
 
-    @PostMapping(value = "/ocsp", consumes = "application/ocsp-request")
-    ResponseEntity<byte[]> ocsp(@PathVariable String ca, @RequestBody byte[] request) {
-        return ResponseEntity.ok().contentType(OCSP_RESPONSE).cacheControl(CacheControl.noStore()).body(ocsp.respond(kind(ca), request));
+    /**
+     * Any content type and an empty body too: whatever is posted gets an OCSP response ({@code malformedRequest}
+     * for what is not a request), never an HTTP error. GET requests (RFC 6960 A.1) are {@link OcspGetFilter}'s.
+     */
+    @PostMapping("/ocsp")
+    ResponseEntity<byte[]> ocsp(@PathVariable String ca, @RequestBody(required = false) byte[] request) {
+        return ResponseEntity.ok().contentType(OCSP_RESPONSE).cacheControl(CacheControl.noStore())
+                .body(ocsp.respond(kind(ca), request == null ? new byte[0] : request));
     }
 
-    /** RFC 6960 appendix A.1: a small request may come base64- and URL-encoded in the path of a GET. */
-    @GetMapping("/ocsp/{request}")
-    ResponseEntity<byte[]> ocspByGet(@PathVariable String ca, @PathVariable String request) {
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(request);
-        } catch (IllegalArgumentException e) {
-            der = new byte[0];
-        }
-        return ResponseEntity.ok().contentType(OCSP_RESPONSE).cacheControl(CacheControl.noStore()).body(ocsp.respond(kind(ca), der));
-    }
-
-    private static CertificateKind kind(String ca) {
+    static CertificateKind kind(String ca) {
         return switch (ca.toLowerCase(Locale.ROOT)) {
             case "sign" -> CertificateKind.SIGN;
             case "auth" -> CertificateKind.AUTH;

@@ -31,18 +31,20 @@ import org.springframework.data.mongodb.core.query.Query;
 final class RevocationStatusBatch implements ProjectionBatch.Pending {
     private final MongoTemplate mongo;
     private final RevocationStatusStore store;
+    private final String collection;
     /** Status id → status as the batch has it so far; null for certificates not known yet. */
     private final Map<String, CertificateStatusDocument> statuses = new HashMap<>();
     private final Map<String, CertificateStatusDocument> changed = new LinkedHashMap<>();
     private final Set<CertificateKind> changedLists = EnumSet.noneOf(CertificateKind.class);
 
-    RevocationStatusBatch(MongoTemplate mongo, RevocationStatusStore store, List<? extends EventMessage<?>> events) {
+    RevocationStatusBatch(MongoTemplate mongo, RevocationStatusStore store, String collection, List<? extends EventMessage<?>> events) {
         this.mongo = mongo;
         this.store = store;
+        this.collection = collection;
         Set<String> ids = new LinkedHashSet<>();
         events.forEach(event -> ids.addAll(statusIds(event.getPayload())));
         if (!ids.isEmpty()) {
-            mongo.find(Query.query(Criteria.where("_id").in(ids)), CertificateStatusDocument.class)
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), CertificateStatusDocument.class, collection)
                     .forEach(status -> statuses.put(status.id, status));
             ids.forEach(id -> statuses.putIfAbsent(id, null));
         }
@@ -51,7 +53,7 @@ final class RevocationStatusBatch implements ProjectionBatch.Pending {
     Optional<CertificateStatusDocument> find(CertificateKind kind, String serialHex) {
         String id = CertificateStatusDocument.id(kind, serialHex);
         if (!statuses.containsKey(id)) {
-            statuses.put(id, mongo.findById(id, CertificateStatusDocument.class));
+            statuses.put(id, mongo.findById(id, CertificateStatusDocument.class, collection));
         }
         return Optional.ofNullable(statuses.get(id));
     }
@@ -68,7 +70,7 @@ final class RevocationStatusBatch implements ProjectionBatch.Pending {
     @Override
     public void flush() {
         if (!changed.isEmpty()) {
-            BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CertificateStatusDocument.class);
+            BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CertificateStatusDocument.class, collection);
             changed.values().forEach(status -> writes.replaceOne(Query.query(Criteria.where("_id").is(status.id)), status,
                     FindAndReplaceOptions.options().upsert()));
             writes.execute();

@@ -1,5 +1,12 @@
 package jp.jpki.lifecycle.query.revocation;
 
+import java.util.Optional;
+import java.util.stream.Stream;
+import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.pair.CertificateStatus;
+import jp.jpki.lifecycle.api.query.FindSerialStatus;
+import jp.jpki.lifecycle.api.query.SerialStatusView;
+import org.axonframework.queryhandling.QueryHandler;
 import jp.jpki.lifecycle.api.expiry.CertificateExpired;
 import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
@@ -27,6 +34,25 @@ class RevocationStatusProjection {
 
     RevocationStatusProjection(RevocationStatusStore store) {
         this.store = store;
+    }
+
+    /** A serial's own status, for the counter's lookup by serial. */
+    @QueryHandler
+    Optional<SerialStatusView> handle(FindSerialStatus query) {
+        return Stream.of(CertificateKind.values())
+                .flatMap(kind -> store.find(kind, query.serialHex()).stream())
+                .findFirst()
+                .map(RevocationStatusProjection::view);
+    }
+
+    private static SerialStatusView view(CertificateStatusDocument document) {
+        CertificateStatus status = switch (document.status) {
+            case REVOKED -> CertificateStatus.REVOKED;
+            case ON_HOLD -> CertificateStatus.ON_HOLD;
+            case GOOD -> document.expired ? CertificateStatus.EXPIRED : CertificateStatus.ACTIVE;
+        };
+        return new SerialStatusView(document.kind, document.serialHex, status, document.reason, document.revokedAt,
+                document.notAfter);
     }
 
     @EventHandler
@@ -78,9 +104,10 @@ class RevocationStatusProjection {
         });
     }
 
+    /** Builds aside: the statuses served so far keep serving until the rebuilt ones are complete. */
     @ResetHandler
     void reset() {
-        store.clear();
+        store.beginRebuild();
     }
 
     private static void issued(RevocationStatusBatch batch, IssuedCertificate certificate) {

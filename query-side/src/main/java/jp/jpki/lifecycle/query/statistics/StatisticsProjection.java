@@ -7,6 +7,7 @@ import jp.jpki.lifecycle.api.expiry.CertificateExpired;
 import jp.jpki.lifecycle.api.issuance.CardWorkFailed;
 import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
 import jp.jpki.lifecycle.api.issuance.IssuanceRequested;
+import jp.jpki.lifecycle.api.move.JurisdictionHandedOver;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
 import jp.jpki.lifecycle.api.pair.MetadataKeys;
 import jp.jpki.lifecycle.api.pair.PairId;
@@ -47,6 +48,12 @@ class StatisticsProjection {
     @EventHandler
     void on(IssuanceRequested e, @SequenceNumber long seq) {
         store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), seq, e.holder().municipalityCode()));
+    }
+
+    /** Events the system raises after a move count for the new municipality (R-MOV-2). */
+    @EventHandler
+    void on(JurisdictionHandedOver e, @SequenceNumber long seq) {
+        store.inBatch(batch -> batch.rememberMunicipality(e.pairId(), seq, e.toMunicipalityCode()));
     }
 
     @EventHandler

@@ -65,7 +65,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "axon.serializer.general=jackson",
         "axon.serializer.events=jackson",
         "axon.serializer.messages=jackson",
-        "spring.data.mongodb.database=jpki-it"})
+        "spring.data.mongodb.database=jpki-it",
+        "jpki.audit.keystore-password=query-side-integration-test"})
 @AutoConfigureMockMvc(addFilters = false)
 @ExtendWith(SignedInStaff.class)
 class QuerySideIntegrationTest {

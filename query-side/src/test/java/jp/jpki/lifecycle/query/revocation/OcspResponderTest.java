@@ -18,6 +18,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.security.Signature;
+import jp.jpki.lifecycle.api.pair.MetadataKeys;
+import jp.jpki.lifecycle.api.pair.RevocationReason;
+import jp.jpki.lifecycle.api.pair.SystemOrigin;
+import jp.jpki.lifecycle.api.revocation.CertificateRevoked;
+import org.axonframework.queryhandling.QueryMessage;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import jp.jpki.lifecycle.api.issuance.CertificatesIssued;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.IssuedCertificate;
@@ -47,8 +59,15 @@ import org.junit.jupiter.api.Test;
 class OcspResponderTest {
 
     private static final String SERIAL = "1f2e3d4c5b6a7988";
+    private static final String REVOKED = "7a7a7a7a";
 
     private InMemoryMongo mongo;
+    private RevocationStatusStore store;
+    private RevocationStatusFollower follower;
+    private RevocationStatusProjection projection;
+    private final AtomicLong position = new AtomicLong();
+    private final AtomicLong head = new AtomicLong();
+    private final List<QueryMessage<?, ?>> registrations = new ArrayList<>();
     private OcspResponder responder;
     private X509CertificateHolder ca;
     private byte[] request;
@@ -60,7 +79,9 @@ class OcspResponderTest {
         ca = certify(new X500Name("C=JP, O=Test CA"), caKeys.getPublic(), caKeys, clock.instant());
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
         bus.subscribe(CertifyOcspResponder.class.getName(), ResponderCertificate.class, message -> {
-            byte[] key = Base64.getDecoder().decode(((CertifyOcspResponder) message.getPayload()).publicKeyDerBase64());
+            CertifyOcspResponder registration = (CertifyOcspResponder) message.getPayload();
+            registrations.add(message);
+            byte[] key = Base64.getDecoder().decode(registration.publicKeyDerBase64());
             PublicKey responderKey = java.security.KeyFactory.getInstance("RSA")
                     .generatePublic(new java.security.spec.X509EncodedKeySpec(key));
             X509CertificateHolder issued = certify(new X500Name("C=JP, O=Test responder"), responderKey, caKeys, clock.instant());
@@ -68,10 +89,13 @@ class OcspResponderTest {
                     Base64.getEncoder().encodeToString(ca.getEncoded()));
         });
         mongo = new InMemoryMongo();
-        RevocationStatusStore store = new RevocationStatusStore(mongo.template());
-        new RevocationStatusProjection(store).on(new CertificatesIssued(new PairId("pair-0001"), "req-1",
+        store = new RevocationStatusStore(mongo.template());
+        follower = new RevocationStatusFollower(store, position::get, head::get);
+        follower.follow();
+        projection = new RevocationStatusProjection(store);
+        projection.on(new CertificatesIssued(new PairId("pair-0001"), "req-1",
                 List.of(new IssuedCertificate(CertificateKind.AUTH, SERIAL, clock.instant(), LocalDate.parse("2031-11-14"), "MIIB")), 0));
-        responder = new OcspResponder(store, DefaultQueryGateway.builder().queryBus(bus).build(), clock);
+        responder = new OcspResponder(store, follower, DefaultQueryGateway.builder().queryBus(bus).build(), clock);
         request = new OCSPReqBuilder().addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
                 .get(CertificateID.HASH_SHA1), ca, new BigInteger(SERIAL, 16))).build().getEncoded();
     }
@@ -104,6 +128,80 @@ class OcspResponderTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    @DisplayName("R-CAS-4: the responder registers its key signed with that key, as the query side, under its responder id")
+    void registration_proves_possession() throws Exception {
+        responder.respond(CertificateKind.AUTH, request);
+        assertThat(registrations).hasSize(1);
+        QueryMessage<?, ?> message = registrations.get(0);
+        assertThat(message.getMetaData()).containsEntry(MetadataKeys.ORIGIN, SystemOrigin.QUERY_SIDE.name());
+        CertifyOcspResponder registration = (CertifyOcspResponder) message.getPayload();
+        assertThat(registration.responderId()).isEqualTo(OcspResponder.RESPONDER_ID);
+        Signature proof = Signature.getInstance(CertifyOcspResponder.PROOF_ALGORITHM);
+        proof.initVerify(java.security.KeyFactory.getInstance("RSA").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(registration.publicKeyDerBase64()))));
+        proof.update(registration.signedContent());
+        assertThat(proof.verify(Base64.getDecoder().decode(registration.proofOfPossession()))).isTrue();
+    }
+
+    @Test
+    @DisplayName("R-REV-8: while the statuses are rebuilt, a good or unknown serial gets tryLater, a revoked one its revocation")
+    void rebuild_answers_try_later_not_unknown() throws Exception {
+        projection.on(new CertificatesIssued(new PairId("pair-0002"), "req-2",
+                List.of(new IssuedCertificate(CertificateKind.AUTH, REVOKED, Instant.now(), LocalDate.parse("2031-11-14"), "MIIB")), 0));
+        projection.on(new CertificateRevoked(new PairId("pair-0002"), CertificateKind.AUTH, REVOKED, RevocationReason.KEY_COMPROMISE,
+                Instant.parse("2027-06-01T01:00:00Z")));
+        head.set(5);
+        projection.reset();
+        follower.follow();
+
+        assertThat(new OCSPResp(responder.respond(CertificateKind.AUTH, request)).getStatus()).isEqualTo(OCSPResp.TRY_LATER);
+        assertThat(new OCSPResp(responder.respond(CertificateKind.AUTH, requestFor("abcdef"))).getStatus()).isEqualTo(OCSPResp.TRY_LATER);
+        BasicOCSPResp revoked = verified(responder.respond(CertificateKind.AUTH, requestFor(REVOKED)));
+        assertThat(revoked.getResponses()[0].getCertStatus()).isInstanceOf(RevokedStatus.class);
+    }
+
+    @Test
+    @DisplayName("R-REV-8: a serial not known while the projection is behind gets tryLater; once caught up, unknown")
+    void behind_answers_try_later_for_unknown() throws Exception {
+        head.set(3);
+        assertThat(new OCSPResp(responder.respond(CertificateKind.AUTH, requestFor("abcdef"))).getStatus()).isEqualTo(OCSPResp.TRY_LATER);
+        position.set(3);
+        BasicOCSPResp unknown = verified(responder.respond(CertificateKind.AUTH, requestFor("abcdef")));
+        assertThat(unknown.getResponses()[0].getCertStatus()).isInstanceOf(UnknownStatus.class);
+    }
+
+    @Test
+    @DisplayName("R-REV-8: an empty, a request-less or a garbage OCSP request gets malformedRequest")
+    void malformed_requests() throws Exception {
+        assertThat(new OCSPResp(responder.respond(CertificateKind.AUTH, new byte[0])).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        assertThat(new OCSPResp(responder.respond(CertificateKind.AUTH, "garbage".getBytes())).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        byte[] noRequests = new OCSPReqBuilder().build().getEncoded();
+        assertThat(new OCSPResp(responder.respond(CertificateKind.AUTH, noRequests)).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+    }
+
+    @Test
+    @DisplayName("R-REV-8: OCSP over GET (RFC 6960 A.1): the URL-encoded base64 in the path, '/' encoded or not, answers like a POST")
+    void ocsp_over_get() throws Exception {
+        OcspGetFilter filter = new OcspGetFilter(responder);
+        String base64 = Base64.getEncoder().encodeToString(request);
+        for (String path : List.of(base64, java.net.URLEncoder.encode(base64, java.nio.charset.StandardCharsets.US_ASCII).replace("+", "%2B"))) {
+            MockHttpServletRequest get = new MockHttpServletRequest("GET", "/pki/auth/ocsp/" + path);
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(get, response, new MockFilterChain());
+            assertThat(response.getContentType()).isEqualTo("application/ocsp-response");
+            assertThat(verified(response.getContentAsByteArray()).getResponses()[0].getCertStatus()).isEqualTo(CertificateStatus.GOOD);
+        }
+        MockHttpServletResponse garbage = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest("GET", "/pki/auth/ocsp/%zz"), garbage, new MockFilterChain());
+        assertThat(new OCSPResp(garbage.getContentAsByteArray()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+    }
+
+    private byte[] requestFor(String serialHex) throws Exception {
+        return new OCSPReqBuilder().addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                .get(CertificateID.HASH_SHA1), ca, new BigInteger(serialHex, 16))).build().getEncoded();
     }
 
     private BasicOCSPResp verified(byte[] encoded) throws Exception {

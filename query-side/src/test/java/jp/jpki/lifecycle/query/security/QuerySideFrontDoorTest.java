@@ -45,11 +45,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
+import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -106,7 +108,7 @@ class QuerySideFrontDoorTest {
                 }
                 String path = pattern.replaceAll("\\{[^}]+}", "x0000001");
                 for (String method : methods) {
-                    MockHttpServletResponse answer = http.perform(request(org.springframework.http.HttpMethod.valueOf(method), path))
+                    MockHttpServletResponse answer = http.perform(request(HttpMethod.valueOf(method), path))
                             .andReturn().getResponse();
                     assertThat(answer.getStatus()).as("%s %s", method, path).isEqualTo(401);
                     assertThat(answer.getContentType()).as("%s %s", method, path).contains("application/problem+json");
@@ -144,7 +146,7 @@ class QuerySideFrontDoorTest {
         String clerk = token("sato", "CLERK", "setagaya-main", SETAGAYA);
         assertThat(status(get("/api/audit/reads"), clerk)).isEqualTo(403);
         assertThat(status(get("/api/statistics?from=2027-01-01&to=2027-01-31"), clerk)).isEqualTo(403);
-        assertThat(status(request(org.springframework.http.HttpMethod.POST, "/api/admin/projections/statistics/rebuild"), clerk))
+        assertThat(status(request(HttpMethod.POST, "/api/admin/projections/statistics/rebuild"), clerk))
                 .isEqualTo(403);
         assertThat(status(get("/actuator/prometheus"), clerk)).isEqualTo(403);
     }
@@ -157,7 +159,7 @@ class QuerySideFrontDoorTest {
     }
 
     /** A public URL passes the front door; here the query bus behind it is a bare mock and answers nothing. */
-    private boolean reachesTheController(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+    private boolean reachesTheController(MockHttpServletRequestBuilder request) {
         try {
             int status = http.perform(request).andReturn().getResponse().getStatus();
             return status != 401 && status != 403;
@@ -166,7 +168,7 @@ class QuerySideFrontDoorTest {
         }
     }
 
-    private int status(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String token) throws Exception {
+    private int status(MockHttpServletRequestBuilder request, String token) throws Exception {
         return http.perform(request.header("Authorization", "Bearer " + token)).andReturn().getResponse().getStatus();
     }
 

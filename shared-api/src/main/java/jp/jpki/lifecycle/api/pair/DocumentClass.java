@@ -1,6 +1,6 @@
 package jp.jpki.lifecycle.api.pair;
 
-/** Identity-document classes (research E.4); which combinations suffice is policy (R-PRC-4). */
+/** Identity-document classes (R-PRC-4); which combinations suffice is policy (R-PRC-4). */
 public enum DocumentClass {
     /** 住民基本台帳カード, マイナンバーカード. */
     S,

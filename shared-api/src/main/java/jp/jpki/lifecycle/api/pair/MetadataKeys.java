@@ -11,6 +11,8 @@ public final class MetadataKeys {
     public static final String TERMINAL = "terminalId";
     public static final String CHANNEL = "channel";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** A component of the system that sends a message on its own, not for a caller ({@link SystemOrigin}). */
+    public static final String ORIGIN = "origin";
 
     private MetadataKeys() {
     }

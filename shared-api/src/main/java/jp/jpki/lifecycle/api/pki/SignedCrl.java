@@ -1,5 +1,7 @@
 package jp.jpki.lifecycle.api.pki;
 
-/** A CRL as signed by the CA, DER in base64. */
-public record SignedCrl(String derBase64) {
+import java.time.Instant;
+
+/** A CRL as signed by the CA, DER in base64, with its number and next update. */
+public record SignedCrl(String derBase64, long crlNumber, Instant nextUpdate) {
 }

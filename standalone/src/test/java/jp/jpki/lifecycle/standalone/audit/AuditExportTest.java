@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jp.jpki.lifecycle.audit.verify.PublicKeys;
 import jp.jpki.lifecycle.audit.verify.VerifyExport;
 import jp.jpki.lifecycle.standalone.StandaloneApp;
 import org.junit.jupiter.api.Test;
@@ -56,15 +57,23 @@ class AuditExportTest {
             assertThat(Files.readString(tampered)).isNotEqualTo(Files.readString(export));
             assertThat(verify(tampered, key)).startsWith("1 TAMPERED: entry #" + (entries.size() - 1));
 
-            JsonNode reads = StandaloneApp.json(app.get(AUDITOR, "/api/audit/reads?pairId=" + PAIR).body());
-            assertThat(reads.findValuesAsText("reason")).contains("annual inspection", "handover to inspector");
+            JsonNode reads = app.await(AUDITOR, "/api/audit/reads?pairId=" + PAIR,
+                    body -> body.findValuesAsText("reason").containsAll(java.util.List.of("annual inspection", "handover to inspector")),
+                    "the reads in the read log's hash chain");
+            assertThat(reads.findValuesAsText("hash")).allSatisfy(hash -> assertThat(hash).hasSize(64));
             assertThat(reads.findValuesAsText("reader")).containsOnly(AUDITOR);
         }
     }
 
     private static String verify(Path export, Path key) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = VerifyExport.run(new String[] {export.toString(), key.toString()},
+        String pinned;
+        try {
+            pinned = PublicKeys.fingerprint(PublicKeys.fromPem(Files.readString(key)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int status = VerifyExport.run(new String[] {export.toString(), key.toString(), pinned},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
         return status + " " + out.toString(StandardCharsets.UTF_8).trim();
     }

@@ -57,6 +57,9 @@ class DashboardBrowserTest {
             assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("the browser test finished").isTrue();
             assertThat(node.exitValue()).as(output).isZero();
             assertThat(output).contains("ISSUED: page 6, api 6", "PIN_LOCKED: page 1, api 1", "REVOKED: page 1, api 1");
+            assertThat(output).as("R-STA-1: card work counts for the office that served the resident").contains(
+                    "per-office setagaya-main ISSUED: chart 6, api 6", "per-office setagaya-main PIN_LOCKED: chart 1, api 1")
+                    .doesNotContain("per-office - ISSUED");
             assertThat(Files.size(screenshot)).as("a real screenshot").isGreaterThan(20_000);
         }
     }

@@ -69,18 +69,29 @@ class ProjectionRebuildTest {
                     return false;
                 }
             }
-            return reports.size() == COLLECTIONS.size();
+            return reports.size() == COLLECTIONS.size() && revocationStatusServes(app);
         }, "all projections caught up", Duration.ofSeconds(60));
+    }
+
+    /** Revocation statuses rebuild aside and serve once complete (R-REV-7): wait for that switch too. */
+    private static boolean revocationStatusServes(StandaloneApp app) {
+        Document generation = generation(app.bean(MongoClient.class).getDatabase("jpki"));
+        return generation != null && generation.getBoolean("complete", false) && generation.get("building") == null;
+    }
+
+    private static Document generation(MongoDatabase database) {
+        return database.getCollection("revocation_counters").find(new Document("_id", "generation")).first();
     }
 
     private static Map<String, List<String>> snapshot(MongoDatabase database) {
         Map<String, List<String>> documents = new TreeMap<>();
-        COLLECTIONS.values().forEach(collection -> {
+        COLLECTIONS.values().forEach(name -> {
             List<String> json = new ArrayList<>();
+            String collection = name.equals("revocation_status") ? generation(database).getString("serving") : name;
             for (Document document : database.getCollection(collection).find().sort(new Document("_id", 1))) {
                 json.add(CanonicalJson.of(CanonicalJson.parse(document.toJson()))); // field order means nothing
             }
-            documents.put(collection, json);
+            documents.put(name, json);
         });
         return documents;
     }

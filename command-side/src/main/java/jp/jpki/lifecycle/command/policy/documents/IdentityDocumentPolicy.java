@@ -24,7 +24,7 @@ public class IdentityDocumentPolicy {
     }
 
     /**
-     * Defaults from research B.5/E.2–E.4: a resident in person needs documents only to reset a PIN (R-PRC-1);
+     * Defaults from the municipal pages of docs/domain.md (R-PRC-1, R-PRC-4, R-PIN-4): a resident in person needs documents only to reset a PIN (R-PRC-1);
      * a legal representative A×1 (same day, R-PRC-3) or B×1 (on the second visit, Setagaya), but A×2 or A×1+B×1
      * for a PIN reset (Ageo); a voluntary proxy or household member A×1 or B×2.
      */

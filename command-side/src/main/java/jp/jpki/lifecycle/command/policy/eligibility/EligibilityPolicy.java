@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import jp.jpki.lifecycle.api.pair.ApplicantType;
+import jp.jpki.lifecycle.api.pair.CardGeneration;
 import jp.jpki.lifecycle.api.pair.CardInfo;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
 import jp.jpki.lifecycle.api.pair.HolderFacts;
@@ -30,6 +31,14 @@ public class EligibilityPolicy {
             decision = decision.and(checkSign(holder, card, supervisorOverrideReason, today));
         }
         return decision.and(checkApplicant(holder, applicant, today));
+    }
+
+    /** R-ELG-5: certificates go on a My Number card only, never on a resident-register card (住基カード). */
+    public Decision checkCardKind(CardInfo card) {
+        return card.generation() == CardGeneration.RESIDENT_REGISTER_CARD
+                ? Decision.refused("R-ELG-5", "certificates are no longer issued on a resident-register card (住基カード, "
+                        + "ended 2015-12-22); the resident applies for a My Number card")
+                : Decision.allowed();
     }
 
     /** R-ELG-1: every issuance and renewal needs a valid card. */

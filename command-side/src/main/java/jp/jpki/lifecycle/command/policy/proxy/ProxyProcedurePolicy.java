@@ -15,7 +15,7 @@ public class ProxyProcedurePolicy {
                                            boolean currentCertificatesStillValid, boolean withMoveNotice) {
         boolean signWithMove = withMoveNotice && procedure == Procedure.ISSUANCE && kinds.contains(CertificateKind.SIGN);
         // The J-LIS notice carries the inquiry letter and power of attorney, so any proxy (a household member is
-        // one too, research E.2) renews with it in one visit while the certificate is still valid.
+        // one too, R-PRC-3) renews with it in one visit while the certificate is still valid.
         boolean renewalWithNotice = procedure == Procedure.RENEWAL && withExpiryNotice && currentCertificatesStillValid;
         return switch (applicant) {
             case RESIDENT -> false;

@@ -7,7 +7,7 @@ import jp.jpki.lifecycle.command.rules.Decision;
 /** The renewal window and the expiry-notice date (R-REN-1, R-REN-3, R-REN-4). */
 public class RenewalWindow {
 
-    /** notAfter − 3 months (java.time clamps to the month end) + 1 day: "3か月前の翌日から" (research C.2). */
+    /** notAfter − 3 months (java.time clamps to the month end) + 1 day: "3か月前の翌日から" (R-REN-1). */
     public LocalDate opensOn(LocalDate notAfter) {
         return notAfter.minusMonths(3).plusDays(1);
     }

@@ -32,7 +32,7 @@ public final class Birthdays {
     }
 
     /**
-     * Whole years of age on {@code on}; the age rises on the birthday itself (research B.2 default). Not
+     * Whole years of age on {@code on}; the age rises on the birthday itself (the Act on Age Calculation). Not
      * {@code Period.between}: that moves a 29 February holder's age to 1 March whatever the leap-day policy says.
      */
     public static int ageOn(LocalDate dateOfBirth, LocalDate on, LeapDayPolicy leap) {

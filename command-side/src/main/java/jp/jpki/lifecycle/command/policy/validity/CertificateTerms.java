@@ -9,7 +9,7 @@ import jp.jpki.lifecycle.api.pair.CardGeneration;
 /**
  * Versioned validity terms (R-VAL-4, R-VAL-6): how many birthdays a certificate lasts, per card generation and
  * effective date, and the card-expiry thresholds. Data, not code, because a next-generation card with
- * 10-year certificates is planned (research C.3).
+ * 10-year certificates is planned (R-VAL-6).
  */
 public record CertificateTerms(List<Term> terms, List<CardTerm> cardTerms) {
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-/** A validity "until D" ends at D 23:59:59 JST (domain.md terms; research C.2 "14:59:59Z"). */
+/** A validity "until D" ends at D 23:59:59 JST (docs/domain.md terms; 14:59:59Z). */
 public final class EndOfValidity {
 
     public static final ZoneId JST = ZoneId.of("Asia/Tokyo");

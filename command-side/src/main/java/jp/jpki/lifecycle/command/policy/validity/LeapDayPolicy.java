@@ -3,7 +3,7 @@ package jp.jpki.lifecycle.command.policy.validity;
 import java.time.LocalDate;
 import java.time.MonthDay;
 
-/** Where a 29 February birthday falls in a common year (R-VAL-5; research C.5 leaves it open). */
+/** Where a 29 February birthday falls in a common year (R-VAL-5; the sources leave it open). */
 public enum LeapDayPolicy {
     /** 民法143条2項: a period ends on the month's last day when the day does not exist. The default. */
     LAST_DAY_OF_FEBRUARY,

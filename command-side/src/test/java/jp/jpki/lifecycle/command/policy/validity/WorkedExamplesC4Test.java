@@ -17,10 +17,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 14 worked examples of research/domain-jpki.md C.4, each with the exact dates given there.
+ * Fourteen worked examples of the validity rules (R-VAL-1 to R-VAL-6), each with exact dates.
  *
  * <p>Examples 1 and 7 state the card's expiry (2031-11-14) as a given fact; it is passed in as such. (The
- * card issue date the example quotes, 2021-06-01, would give 2030-11-14 under R-VAL-6; the research text is
+ * card issue date the example quotes, 2021-06-01, would give 2030-11-14 under R-VAL-6; the example is
  * inconsistent there, the certificate dates it asserts are not affected.)
  */
 class WorkedExamplesC4Test {

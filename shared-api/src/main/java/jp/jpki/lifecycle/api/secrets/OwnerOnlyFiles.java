@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.card.terminal;
+package jp.jpki.lifecycle.api.secrets;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,9 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Files that hold secrets (the issuer key, a card's keys and PIN hashes), readable by the owner only (R-REST-1):
+ * Files that hold secrets (the CA and audit keystores, the issuer key, a card's keys and PIN hashes), readable by
+ * the owner only (R-REST-1):
  * created 0600 in directories created 0700, never wider for a moment, and replaced atomically (a temporary file
- * beside it, synced, then moved over it), so a crash leaves the old or the new content, never half of one.
+ * beside it, moved over it), so a crashed process leaves the old or the new content, never half of one. Not synced: a
+ * virtual card rewrites its file on every changing APDU, and a sync each time would make issuance wait on the disk.
  */
 public final class OwnerOnlyFiles {
 
@@ -38,7 +40,6 @@ public final class OwnerOnlyFiles {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
-                out.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -1,0 +1,14 @@
+package jp.jpki.lifecycle.command.policy.move;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The move periods as a handler resource of the pair. */
+@Configuration(proxyBeanMethods = false)
+public class MovePeriodsConfiguration {
+
+    @Bean
+    MovePeriods movePeriods() {
+        return new MovePeriods();
+    }
+}
