@@ -32,6 +32,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * latency percentiles per operation, 5xx answers, projection lag, peak heap and RSS.
  * Usage: LoadDriver [seconds=30] [clients=16] [seedPairs=200] [issuePercent=30]; with issuePercent 0 the issue share goes to
  * lookups, which isolates the command and query paths from the in-process virtual card's RSA key generation.
+ * <p>
+ * A running deployment instead of the embedded default: {@code -Djpki.bench.command-url=http://host:8080
+ * -Djpki.bench.query-url=http://host:8081 -Djpki.bench.terminal=counter-01} (the distributed deployment, e.g.
+ * {@code scripts/topology.sh}, with the demo staff accounts); commands go to the first, reads to the second.
  */
 public final class LoadDriver {
 
@@ -44,7 +48,9 @@ public final class LoadDriver {
     private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicLong maxLag = new AtomicLong();
-    private String base;
+    private String commandBase;
+    private String queryBase;
+    private String terminal = "embedded-terminal";
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -52,6 +58,14 @@ public final class LoadDriver {
         int seedPairs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int issuePercent = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         System.setProperty("axoniq.update-checker.disabled", "true");
+        String commandUrl = System.getProperty("jpki.bench.command-url");
+        if (commandUrl != null) {
+            LoadDriver driver = new LoadDriver();
+            driver.queryBase = System.getProperty("jpki.bench.query-url", commandUrl);
+            driver.terminal = System.getProperty("jpki.bench.terminal", driver.terminal);
+            driver.run(commandUrl, seconds, clients, seedPairs, issuePercent);
+            System.exit(0);
+        }
         Path data = Files.createTempDirectory("jpki-load");
         ConfigurableApplicationContext app = new SpringApplication(StandaloneApplication.class).run("--server.port=0",
                 "--jpki.data-dir=" + data, "--jpki.ca.keystore=" + data.resolve("ca/ca.p12"), "--jpki.policies.monthly-maintenance=false",
@@ -66,7 +80,8 @@ public final class LoadDriver {
     }
 
     private void run(String baseUrl, int seconds, int clients, int seedPairs, int issuePercent) throws Exception {
-        base = baseUrl;
+        commandBase = baseUrl;
+        queryBase = queryBase == null ? baseUrl : queryBase;
         List<String> pairs = new ArrayList<>();
         ExecutorService seeding = Executors.newFixedThreadPool(8);
         for (int i = 0; i < seedPairs; i++) {
@@ -138,6 +153,7 @@ public final class LoadDriver {
     }
 
     private void send(String method, String path, String auth, String body, String operation) {
+        String base = "GET".equals(method) ? queryBase : commandBase;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).header("Authorization", auth);
         request = body == null ? request.GET() : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         long start = System.nanoTime();
@@ -154,7 +170,7 @@ public final class LoadDriver {
 
     private long lag() {
         try {
-            String body = http.send(HttpRequest.newBuilder(URI.create(base + "/api/admin/projections")).header("Authorization", SUPERVISOR).build(),
+            String body = http.send(HttpRequest.newBuilder(URI.create(queryBase + "/api/admin/projections")).header("Authorization", SUPERVISOR).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             long lag = 0;
             for (var report : JSON.readTree(body)) {
@@ -173,11 +189,11 @@ public final class LoadDriver {
         }
     }
 
-    private static String issue(String pair) {
+    private String issue(String pair) {
         return """
                 {"pairId":"%s","holder":{"residentRef":"R-%s","municipalityCode":"131121","name":"Load Test","address":"Setagaya 1-1",
                  "dateOfBirth":"1980-01-01","sex":"MALE","adultWard":false},
                  "card":{"cardId":"CARD-%s","applicationReceivedOn":"2024-01-10","issuedOn":"2024-02-01"},
-                 "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","terminalId":"embedded-terminal"}""".formatted(pair, pair, pair);
+                 "kinds":["SIGN","AUTH"],"applicant":"RESIDENT","terminalId":"%s"}""".formatted(pair, pair, pair, terminal);
     }
 }

@@ -22,12 +22,23 @@ public class QuerySideApplication {
             // Event payloads are written by the command side with Jackson; all nodes must read them alike.
             "axon.serializer.general", "jackson",
             "axon.serializer.events", "jackson",
-            "axon.serializer.messages", "jackson");
+            "axon.serializer.messages", "jackson",
+            // Without block listing Axon Server streams every event to every processor: a position reaches the head
+            // even when the last events are of types it does not handle, and jpki.projection.lag is 0 when idle
+            "axon.axonserver.event-block-listing-enabled", "false",
+            "management.endpoints.web.exposure.include", "health,info,prometheus",
+            "server.port", "8081");
 
     public static void main(String[] args) {
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        application().run(args);
+    }
+
+    /** The application as {@link #main} runs it; the production-configuration test starts this too. */
+    public static SpringApplication application() {
         SpringApplication application = new SpringApplication(QuerySideApplication.class);
         application.setDefaultProperties(DEFAULTS);
-        application.run(args);
+        return application;
     }
 
     /** In the standalone launcher the command side provides the clock; here the query side needs its own. */

@@ -4,7 +4,10 @@ import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,13 +27,17 @@ public class CardGatewayConfiguration {
     static final String CARD_WORK_SAGA_PROCESSOR = "CardWorkSagaProcessor";
 
     /**
-     * The saga's token is stored after its batch, never before: with a transaction manager Axon stores it first,
-     * and the saga store (MongoDB) shares no transaction with it, so a process killed mid-batch would keep the token
-     * and lose the saga it was starting. Stored after, a redelivered event finds the saga or starts it.
+     * Where the saga store is the JDBC one (the gateway on its own, PostgreSQL), saga, token and the deadlines the
+     * saga schedules share the processor's transaction: a killed gateway keeps all or none of a batch. Elsewhere
+     * (the standalone launcher keeps sagas in MongoDB, which shares no transaction with anything) the token is stored
+     * after its batch, never before: with a transaction manager Axon stores it first, and a process killed mid-batch
+     * would keep the token and lose the saga it was starting. Stored after, a redelivered event finds the saga or
+     * starts it.
      */
     @Autowired
-    void storeSagaTokensAfterProcessing(EventProcessingConfigurer processing) {
-        processing.registerTransactionManager(CARD_WORK_SAGA_PROCESSOR, configuration -> NoTransactionManager.instance());
+    void sagaTransactions(EventProcessingConfigurer processing, SagaStore<?> sagaStore, TransactionManager transactions) {
+        TransactionManager sagaTransactions = sagaStore instanceof JdbcSagaStore ? transactions : NoTransactionManager.instance();
+        processing.registerTransactionManager(CARD_WORK_SAGA_PROCESSOR, configuration -> sagaTransactions);
     }
 
     @Bean

@@ -6,11 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.jpki.lifecycle.api.refusal.RefusalDetails;
 import jp.jpki.lifecycle.command.pair.OutsideJurisdictionException;
 import jp.jpki.lifecycle.command.pair.StateConflictException;
+import jp.jpki.lifecycle.command.rules.Decision;
 import jp.jpki.lifecycle.command.rules.RuleViolationException;
 import jp.jpki.lifecycle.edge.StaffIdentity;
 import jp.jpki.lifecycle.edge.web.ProblemBodies;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -58,7 +61,11 @@ class CommandProblems {
 
     @ExceptionHandler({HolderOutsideJurisdictionException.class, StaffIdentity.NotStaffException.class})
     ProblemDetail forbidden(RuntimeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        return forbidden(e.getMessage());
+    }
+
+    private static ProblemDetail forbidden(String message) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, message);
         problem.setTitle("Outside your jurisdiction");
         return problem;
     }
@@ -72,6 +79,24 @@ class CommandProblems {
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknownPair(AggregateNotFoundException e) {
         return unknownPair(String.valueOf(e.getAggregateIdentifier()));
+    }
+
+    /**
+     * A refusal as the handling side wrapped it (BusRefusalsConfiguration): answered exactly like the refusal
+     * itself, whether the command was handled in this JVM or on another node behind Axon Server. A pair of another
+     * municipality arrives as NOT_FOUND without a subject and is answered with the requested id, like an unknown one.
+     */
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail refusedOnTheBus(CommandExecutionException e, HttpServletRequest request) {
+        RefusalDetails refusal = e.getDetails().filter(RefusalDetails.class::isInstance).map(RefusalDetails.class::cast)
+                .orElseThrow(() -> e);
+        return switch (refusal.kind()) {
+            case RULE -> refused(new RuleViolationException(new Decision.Refused(refusal.ruleId(), refusal.message(), refusal.facts())));
+            case FORBIDDEN -> forbidden(refusal.message());
+            case NOT_FOUND -> unknownPair(refusal.subject() != null ? refusal.subject() : pairIdOf(request));
+            case CONFLICT -> conflict(new StateConflictException(refusal.message()));
+            case INVALID -> badArgument(new IllegalArgumentException(refusal.message()));
+        };
     }
 
     private static ProblemDetail unknownPair(String pairId) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.query.FindPair;
 import jp.jpki.lifecycle.api.query.FindPairs;
+import jp.jpki.lifecycle.api.query.FoundPairs;
 import jp.jpki.lifecycle.api.query.FindSerialStatus;
 import jp.jpki.lifecycle.api.query.PairView;
 import jp.jpki.lifecycle.api.query.SerialStatusView;
@@ -50,7 +51,7 @@ class CounterQueryController {
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest(e.getMessage());
         }
-        return Answers.await(queries.query(lookup, ResponseTypes.multipleInstancesOf(PairView.class))).stream()
+        return Answers.await(queries.query(lookup, ResponseTypes.instanceOf(FoundPairs.class))).pairs().stream()
                 .filter(view -> CallerJurisdiction.covers(view.municipalityCode())).toList();
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import jp.jpki.lifecycle.api.expiry.CertificateExpired;
@@ -28,6 +27,8 @@ import jp.jpki.lifecycle.api.query.ExpiryNoticeView;
 import jp.jpki.lifecycle.api.query.FindExpiryNoticesDue;
 import jp.jpki.lifecycle.api.query.FindPair;
 import jp.jpki.lifecycle.api.query.FindPairs;
+import jp.jpki.lifecycle.api.query.FoundPairs;
+import jp.jpki.lifecycle.api.query.DueExpiryNotices;
 import jp.jpki.lifecycle.api.query.PairOperation;
 import jp.jpki.lifecycle.api.query.PairView;
 import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
@@ -267,20 +268,20 @@ class CounterViewProjection {
     }
 
     @QueryHandler
-    List<PairView> handle(FindPairs query) {
-        return store.find(query).stream().map(views::toView).toList();
+    FoundPairs handle(FindPairs query) {
+        return new FoundPairs(store.find(query).stream().map(views::toView).toList());
     }
 
     /** R-REN-4: a notice is due in month M when notAfter − 3 months lies in M, that is when notAfter lies in M + 3. */
     @QueryHandler
-    List<ExpiryNoticeView> handle(FindExpiryNoticesDue query) {
+    DueExpiryNotices handle(FindExpiryNoticesDue query) {
         YearMonth expiring = query.month().plusMonths(3);
-        return Arrays.stream(CertificateKind.values())
+        return new DueExpiryNotices(Arrays.stream(CertificateKind.values())
                 .flatMap(kind -> store.activeExpiringBetween(kind, expiring.atDay(1), expiring.atEndOfMonth()).stream()
                         .map(view -> new ExpiryNoticeView(view.pairId(), kind, view.certificate(kind).notAfter())))
                 .sorted(Comparator.comparing(ExpiryNoticeView::notAfter).thenComparing(ExpiryNoticeView::pairId)
                         .thenComparing(ExpiryNoticeView::kind))
-                .toList();
+                .toList());
     }
 
     private void update(PairId pairId, long seq, PairOperation operation, Instant at, String operator, String office,

@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.jpki.lifecycle.api.query.ExpiryNoticeView;
+import jp.jpki.lifecycle.api.query.DueExpiryNotices;
 import jp.jpki.lifecycle.api.query.FindExpiryNoticesDue;
 import jp.jpki.lifecycle.api.query.StatisticsDimension;
 import jp.jpki.lifecycle.api.query.StatisticsQuery;
+import jp.jpki.lifecycle.api.query.StatisticsTable;
 import jp.jpki.lifecycle.api.query.StatisticsRow;
 import jp.jpki.lifecycle.query.web.Answers;
 import jp.jpki.lifecycle.query.web.Problems;
@@ -46,14 +48,13 @@ class StatisticsController {
             throw Problems.badRequest("'to' must not be before 'from'");
         }
         StatisticsQuery query = new StatisticsQuery(from, to, dimensions(groupBy));
-        return Answers.await(queries.query(query, ResponseTypes.multipleInstancesOf(StatisticsRow.class)));
+        return Answers.await(queries.query(query, ResponseTypes.instanceOf(StatisticsTable.class))).rows();
     }
 
     /** Active certificates whose expiry notice falls due in {@code month} (YYYY-MM). */
     @GetMapping("/expiry-notices")
     List<ExpiryNoticeView> expiryNotices(@RequestParam YearMonth month) {
-        return Answers.await(queries.query(new FindExpiryNoticesDue(month),
-                ResponseTypes.multipleInstancesOf(ExpiryNoticeView.class)));
+        return Answers.await(queries.query(new FindExpiryNoticesDue(month), ResponseTypes.instanceOf(DueExpiryNotices.class))).notices();
     }
 
     private static Set<StatisticsDimension> dimensions(List<String> names) {

@@ -16,6 +16,7 @@ import jp.jpki.lifecycle.api.pin.PinReset;
 import jp.jpki.lifecycle.api.proxy.ProxyApplicationOpened;
 import jp.jpki.lifecycle.api.query.StatisticsOperation;
 import jp.jpki.lifecycle.api.query.StatisticsQuery;
+import jp.jpki.lifecycle.api.query.StatisticsTable;
 import jp.jpki.lifecycle.api.query.StatisticsRow;
 import jp.jpki.lifecycle.api.renewal.CertificatesRenewed;
 import jp.jpki.lifecycle.api.revocation.CertificateHeld;
@@ -123,8 +124,8 @@ class StatisticsProjection {
     }
 
     @QueryHandler
-    List<StatisticsRow> handle(StatisticsQuery query) {
-        return store.query(query);
+    StatisticsTable handle(StatisticsQuery query) {
+        return new StatisticsTable(store.query(query));
     }
 
     /**

@@ -21,6 +21,7 @@ import jp.jpki.lifecycle.api.pair.PairId;
 import jp.jpki.lifecycle.api.query.CertificateView;
 import jp.jpki.lifecycle.api.query.FindPair;
 import jp.jpki.lifecycle.api.query.FindPairs;
+import jp.jpki.lifecycle.api.query.FoundPairs;
 import jp.jpki.lifecycle.api.query.LastOperation;
 import jp.jpki.lifecycle.api.query.PairOperation;
 import jp.jpki.lifecycle.api.query.PairView;
@@ -91,7 +92,7 @@ class CounterQueryControllerTest {
     @Test
     void a_lookup_by_serial_is_sent_as_find_pairs() throws Exception {
         when(queries.query(eq(FindPairs.bySerial("0A1B")), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(List.of(VIEW)));
+                .thenReturn(CompletableFuture.completedFuture(new FoundPairs(List.of(VIEW))));
 
         http.perform(get("/api/certificate-pairs").param("serial", "0A1B"))
                 .andExpect(status().isOk())

@@ -48,7 +48,7 @@ class ExpiryNoticesTest {
         active("pair-0002", LocalDate.of(2031, 5, 1), LocalDate.of(2031, 5, 1));    // both due 2031-02-01
         active("pair-0003", LocalDate.of(2031, 6, 1), LocalDate.of(2031, 4, 30));   // due in March, January
 
-        assertThat(projection.handle(new FindExpiryNoticesDue(YearMonth.of(2031, 2)))).containsExactly(
+        assertThat(projection.handle(new FindExpiryNoticesDue(YearMonth.of(2031, 2))).notices()).containsExactly(
                 new ExpiryNoticeView("pair-0002", SIGN, LocalDate.of(2031, 5, 1)),
                 new ExpiryNoticeView("pair-0002", AUTH, LocalDate.of(2031, 5, 1)),
                 new ExpiryNoticeView("pair-0001", SIGN, LocalDate.of(2031, 5, 31)));
@@ -59,7 +59,7 @@ class ExpiryNoticesTest {
         PairId pair = active("pair-0001", LocalDate.of(2031, 5, 31), LocalDate.of(2031, 5, 31));
         events.feed(pair, revoked(pair, SIGN, "pair-0001-S", RevocationReason.AFFILIATION_CHANGED));
 
-        assertThat(projection.handle(new FindExpiryNoticesDue(YearMonth.of(2031, 2))))
+        assertThat(projection.handle(new FindExpiryNoticesDue(YearMonth.of(2031, 2))).notices())
                 .containsExactly(new ExpiryNoticeView("pair-0001", AUTH, LocalDate.of(2031, 5, 31)));
     }
 

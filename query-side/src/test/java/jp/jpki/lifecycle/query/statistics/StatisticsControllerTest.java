@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import jp.jpki.lifecycle.api.pair.CertificateKind;
+import jp.jpki.lifecycle.api.query.DueExpiryNotices;
 import jp.jpki.lifecycle.api.query.ExpiryNoticeView;
+import jp.jpki.lifecycle.api.query.StatisticsTable;
 import jp.jpki.lifecycle.api.query.FindExpiryNoticesDue;
 import jp.jpki.lifecycle.api.query.StatisticsDimension;
 import jp.jpki.lifecycle.api.query.StatisticsOperation;
@@ -50,8 +52,8 @@ class StatisticsControllerTest {
     void groups_are_parsed_case_insensitively_and_rows_come_back_with_counts() throws Exception {
         StatisticsQuery expected = new StatisticsQuery(APRIL_1, APRIL_30,
                 Set.of(StatisticsDimension.OFFICE, StatisticsDimension.KIND, StatisticsDimension.OPERATION));
-        when(queries.query(eq(expected), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(List.of(
-                new StatisticsRow(null, "setagaya-main", null, "SIGN", StatisticsOperation.ISSUED, null, 3, 200))));
+        when(queries.query(eq(expected), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(new StatisticsTable(List.of(
+                new StatisticsRow(null, "setagaya-main", null, "SIGN", StatisticsOperation.ISSUED, null, 3, 200)))));
 
         http.perform(get("/api/statistics").param("from", "2026-04-01").param("to", "2026-04-30")
                         .param("groupBy", "office,Kind, operation"))
@@ -65,7 +67,7 @@ class StatisticsControllerTest {
     @Test
     void without_group_by_the_counts_are_per_operation() throws Exception {
         StatisticsQuery expected = new StatisticsQuery(APRIL_1, APRIL_30, Set.of(StatisticsDimension.OPERATION));
-        when(queries.query(eq(expected), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(List.of()));
+        when(queries.query(eq(expected), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(new StatisticsTable(List.of())));
 
         http.perform(get("/api/statistics").param("from", "2026-04-01").param("to", "2026-04-30"))
                 .andExpect(status().isOk())
@@ -108,8 +110,8 @@ class StatisticsControllerTest {
     @Test
     void expiry_notices_for_a_month_list_pair_kind_and_notAfter_only_R_REN_4() throws Exception {
         when(queries.query(eq(new FindExpiryNoticesDue(YearMonth.of(2031, 2))), any(ResponseType.class)))
-                .thenReturn(CompletableFuture.completedFuture(List.of(
-                        new ExpiryNoticeView("pair-0001", CertificateKind.SIGN, LocalDate.of(2031, 5, 31)))));
+                .thenReturn(CompletableFuture.completedFuture(new DueExpiryNotices(List.of(
+                        new ExpiryNoticeView("pair-0001", CertificateKind.SIGN, LocalDate.of(2031, 5, 31))))));
 
         http.perform(get("/api/statistics/expiry-notices").param("month", "2031-02"))
                 .andExpect(status().isOk())

@@ -293,6 +293,6 @@ class StatisticsProjectionTest {
     }
 
     private List<StatisticsRow> query(LocalDate from, LocalDate to, StatisticsDimension... groupBy) {
-        return projection.handle(new StatisticsQuery(from, to, Set.of(groupBy)));
+        return projection.handle(new StatisticsQuery(from, to, Set.of(groupBy))).rows();
     }
 }

@@ -166,7 +166,7 @@ class StatisticsRecoveryTest {
 
     private static List<StatisticsRow> query(StatisticsProjection projection, LocalDate from, LocalDate to,
                                              StatisticsDimension... groupBy) {
-        return projection.handle(new StatisticsQuery(from, to, Set.of(groupBy)));
+        return projection.handle(new StatisticsQuery(from, to, Set.of(groupBy))).rows();
     }
 
     /** Dies once it has written {@code written} documents of {@code collection}, as a killed process would. */

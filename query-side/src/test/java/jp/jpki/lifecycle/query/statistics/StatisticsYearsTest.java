@@ -67,7 +67,7 @@ class StatisticsYearsTest {
         assertThat(year("2026")).as("summed from its months").isNotNull();
         assertThat(year("2027")).as("in progress").isNull();
         assertThat(wholeYear(projection)).containsExactly(pinLocks(3));
-        assertThat(projection.handle(new StatisticsQuery(JANUARY_1, DECEMBER_31, Set.of(KIND)))).containsExactly(
+        assertThat(projection.handle(new StatisticsQuery(JANUARY_1, DECEMBER_31, Set.of(KIND))).rows()).containsExactly(
                 new StatisticsRow(null, null, null, "AUTH", null, null, 1, 0),
                 new StatisticsRow(null, null, null, "SIGN", null, null, 2, 0));
     }
@@ -136,7 +136,7 @@ class StatisticsYearsTest {
     }
 
     private static List<StatisticsRow> wholeYear(StatisticsProjection projection) {
-        return projection.handle(new StatisticsQuery(JANUARY_1, DECEMBER_31, Set.of(OPERATION)));
+        return projection.handle(new StatisticsQuery(JANUARY_1, DECEMBER_31, Set.of(OPERATION))).rows();
     }
 
     private static StatisticsRow pinLocks(long count) {

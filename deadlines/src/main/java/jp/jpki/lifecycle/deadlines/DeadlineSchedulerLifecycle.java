@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.infrastructure;
+package jp.jpki.lifecycle.deadlines;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.springframework.context.SmartLifecycle;

@@ -1,4 +1,4 @@
-package jp.jpki.lifecycle.command.infrastructure;
+package jp.jpki.lifecycle.deadlines;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
@@ -14,8 +14,8 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Persistent deadlines: db-scheduler keeps Axon's deadlines (certificate expiry, renewal window, card-work
- * timeouts) as rows in {@code scheduled_tasks}, so they survive restarts (Axon's SimpleDeadlineManager
- * forgets them). Axon's own auto-configuration registers its task and the {@code DbSchedulerDeadlineManager}
+ * watchdog on the command side; step timeouts and retries of the card gateway's saga) as rows in
+ * {@code scheduled_tasks}, so they survive restarts (Axon's SimpleDeadlineManager keeps them in memory). Axon's own auto-configuration registers its task and the {@code DbSchedulerDeadlineManager}
  * on this scheduler but leaves starting it to the application (it expects db-scheduler's own Spring Boot starter,
  * which we do not use), so {@link DeadlineSchedulerLifecycle} starts it once Axon is up. Deadlines fire on the application's {@link Clock}, the
  * same one the rules read, so a certificate expires exactly when the rules say it has.
