@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class CertificatePairMoveTest {
 
     private static final String NEW_MUNICIPALITY = "131130";
+    private static final Map<String, Object> FROM_NEW_MUNICIPALITY = Map.of(MetadataKeys.MUNICIPALITY, NEW_MUNICIPALITY);
     private static final LocalDate PLANNED = LocalDate.of(2026, 4, 1);
     private static final LocalDate MOVED_IN = LocalDate.of(2026, 4, 3);
     private static final Instant MOVE_OUT_AT = at(LocalDate.of(2026, 3, 25), 10);
@@ -78,7 +79,7 @@ class CertificatePairMoveTest {
     @DisplayName("R-MOV-2: the destination's move-in in time hands the pair over; with the card presented it continues at once")
     void moveInHandsOver() {
         fixtureAt(MOVE_IN_AT).given(movedOut())
-                .when(new RecordMoveIn(PAIR, MOVED_IN, NEW_HOLDER, true), Map.of(MetadataKeys.MUNICIPALITY, NEW_MUNICIPALITY))
+                .when(new RecordMoveIn(PAIR, MOVED_IN, NEW_HOLDER, true), FROM_NEW_MUNICIPALITY)
                 .expectEvents(new JurisdictionHandedOver(PAIR, MUNICIPALITY, NEW_MUNICIPALITY, NEW_HOLDER, MOVED_IN,
                                 LocalDate.of(2026, 4, 10)),
                         new CardUseContinued(PAIR, "card-1"));
@@ -98,7 +99,7 @@ class CertificatePairMoveTest {
     void lateMoveIn() {
         Instant late = at(LocalDate.of(2026, 4, 18), 10);
         fixtureAt(late).given(movedOut())
-                .when(new RecordMoveIn(PAIR, MOVED_IN, NEW_HOLDER, true), Map.of(MetadataKeys.MUNICIPALITY, NEW_MUNICIPALITY))
+                .when(new RecordMoveIn(PAIR, MOVED_IN, NEW_HOLDER, true), FROM_NEW_MUNICIPALITY)
                 .expectEvents(new JurisdictionHandedOver(PAIR, MUNICIPALITY, NEW_MUNICIPALITY, NEW_HOLDER, MOVED_IN,
                                 LocalDate.of(2026, 4, 18)),
                         new MovePeriodMissed(PAIR, "R-MOV-2", LocalDate.of(2026, 4, 17)),
@@ -139,7 +140,7 @@ class CertificatePairMoveTest {
         var continued = new ArrayList<>(handedOver(LocalDate.of(2026, 4, 10)));
         continued.add(new CardUseContinued(PAIR, "card-1"));
         fixtureAt(MOVE_IN_AT).given(continued)
-                .when(signAgain, Map.of(MetadataKeys.MUNICIPALITY, NEW_MUNICIPALITY))
+                .when(signAgain, FROM_NEW_MUNICIPALITY)
                 .expectEvents(new IssuanceRequested(PAIR, "req-9", NEW_HOLDER, CARD, PairFixtures.CARD_EXPIRY, SIGN,
                         ApplicantType.RESIDENT, TERMINAL, 0, null));
         assertRefusedByJurisdiction(continued, signAgain);
