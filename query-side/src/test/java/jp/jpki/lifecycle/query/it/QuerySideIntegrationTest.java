@@ -66,7 +66,7 @@ import org.springframework.test.web.servlet.MockMvc;
         "axon.serializer.events=jackson",
         "axon.serializer.messages=jackson",
         "spring.data.mongodb.database=jpki-it",
-        "jpki.audit.keystore-password=query-side-integration-test"})
+        "jpki.audit.keystore=target/integration-test/audit-signing.p12", "jpki.audit.keystore-password=query-side-integration-test"})
 @AutoConfigureMockMvc(addFilters = false)
 @ExtendWith(SignedInStaff.class)
 class QuerySideIntegrationTest {

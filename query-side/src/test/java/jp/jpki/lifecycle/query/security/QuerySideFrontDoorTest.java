@@ -61,6 +61,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(classes = QuerySideFrontDoorTest.Launcher.class, properties = {
         "axon.axonserver.enabled=false", "axon.serializer.general=jackson", "axon.serializer.events=jackson",
         "axon.serializer.messages=jackson", "spring.data.mongodb.database=jpki-front-door",
+        "jpki.audit.keystore=target/front-door-test/audit-signing.p12", "jpki.audit.keystore-password=query-side-front-door-test",
         "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + QuerySideFrontDoorTest.ISSUER,
         "spring.security.oauth2.resourceserver.jwt.audiences=jpki-lifecycle",
         "management.endpoints.web.exposure.include=health,info,prometheus,metrics"})
