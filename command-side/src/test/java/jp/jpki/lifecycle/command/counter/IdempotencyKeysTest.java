@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +48,7 @@ class IdempotencyKeysTest {
     void setUp() throws Exception {
         database = new JdbcDataSource();
         database.setURL("jdbc:h2:mem:idem-" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
-        String schema = Files.readString(Path.of("src/main/resources/db/scheduler-postgresql.sql"));
+        String schema = new String(IdempotencyKeysTest.class.getResourceAsStream("/db/scheduler-postgresql.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         for (String statement : schema.substring(schema.indexOf("CREATE TABLE IF NOT EXISTS idempotency_keys")).split(";")) {
             if (!statement.isBlank()) {
                 new JdbcTemplate(database).execute(statement);
