@@ -12,6 +12,7 @@ import static jp.jpki.lifecycle.architecture.Modules.CARD_GATEWAY;
 import static jp.jpki.lifecycle.architecture.Modules.CARD_SIMULATOR;
 import static jp.jpki.lifecycle.architecture.Modules.COMMAND_SIDE;
 import static jp.jpki.lifecycle.architecture.Modules.EDGE;
+import static jp.jpki.lifecycle.architecture.Modules.DEADLINES;
 import static jp.jpki.lifecycle.architecture.Modules.PACKAGES;
 import static jp.jpki.lifecycle.architecture.Modules.PRODUCTION;
 import static jp.jpki.lifecycle.architecture.Modules.QUERY_SIDE;
@@ -76,7 +77,7 @@ class BoundariesTest {
                     .because(service + " talks to the other services only through Axon messages from shared-api"),
                     all, failures);
         }
-        evaluate(noClasses().that().resideInAnyPackage(packagesOf(AUDIT_VERIFIER, EDGE))
+        evaluate(noClasses().that().resideInAnyPackage(packagesOf(AUDIT_VERIFIER, EDGE, DEADLINES))
                 .should().dependOnClassesThat().resideInAnyPackage(packagesOf(COMMAND_SIDE, QUERY_SIDE, CARD_GATEWAY,
                         STANDALONE, BENCHMARKS))
                 .because("the libraries the services share depend on no service"), all, failures);

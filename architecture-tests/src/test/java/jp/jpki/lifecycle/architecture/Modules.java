@@ -23,28 +23,32 @@ final class Modules {
 
     static final String SHARED_API = "shared-api";
     static final String AUDIT_VERIFIER = "audit-verifier";
+    static final String DEADLINES = "deadlines";
     static final String EDGE = "edge";
     static final String COMMAND_SIDE = "command-side";
     static final String QUERY_SIDE = "query-side";
     static final String CARD_GATEWAY = "card-gateway";
     static final String CARD_SIMULATOR = "card-simulator";
     static final String STANDALONE = "standalone";
+    static final String MONGO_STAND_IN = "mongo-stand-in";
     static final String BENCHMARKS = "benchmarks";
 
     /** Each module's package; a module the root pom lists but this map does not is an error, not a blind spot. */
-    static final Map<String, String> PACKAGES = Map.of(
-            SHARED_API, "jp.jpki.lifecycle.api",
-            AUDIT_VERIFIER, "jp.jpki.lifecycle.audit.verify",
-            EDGE, "jp.jpki.lifecycle.edge",
-            COMMAND_SIDE, "jp.jpki.lifecycle.command",
-            QUERY_SIDE, "jp.jpki.lifecycle.query",
-            CARD_GATEWAY, "jp.jpki.lifecycle.card",
-            CARD_SIMULATOR, "jp.jpki.lifecycle.cardsim",
-            STANDALONE, "jp.jpki.lifecycle.standalone",
-            BENCHMARKS, "jp.jpki.lifecycle.bench");
+    static final Map<String, String> PACKAGES = Map.ofEntries(
+            Map.entry(SHARED_API, "jp.jpki.lifecycle.api"),
+            Map.entry(DEADLINES, "jp.jpki.lifecycle.deadlines"),
+            Map.entry(AUDIT_VERIFIER, "jp.jpki.lifecycle.audit.verify"),
+            Map.entry(EDGE, "jp.jpki.lifecycle.edge"),
+            Map.entry(COMMAND_SIDE, "jp.jpki.lifecycle.command"),
+            Map.entry(QUERY_SIDE, "jp.jpki.lifecycle.query"),
+            Map.entry(CARD_GATEWAY, "jp.jpki.lifecycle.card"),
+            Map.entry(CARD_SIMULATOR, "jp.jpki.lifecycle.cardsim"),
+            Map.entry(STANDALONE, "jp.jpki.lifecycle.standalone"),
+            Map.entry(MONGO_STAND_IN, "jp.jpki.lifecycle.mongostandin"),
+            Map.entry(BENCHMARKS, "jp.jpki.lifecycle.bench"));
 
     /** The modules that run in production: never the launcher, the simulator or the benchmarks. */
-    static final List<String> PRODUCTION = List.of(SHARED_API, AUDIT_VERIFIER, EDGE, COMMAND_SIDE, QUERY_SIDE, CARD_GATEWAY);
+    static final List<String> PRODUCTION = List.of(SHARED_API, DEADLINES, AUDIT_VERIFIER, EDGE, COMMAND_SIDE, QUERY_SIDE, CARD_GATEWAY);
 
     /** The card simulator's packages: its own module, and where it lived inside the gateway before. */
     static final String[] SIMULATOR_PACKAGES = {"jp.jpki.lifecycle.cardsim..", "jp.jpki.lifecycle.card.virtual.."};

@@ -1,4 +1,6 @@
-package jp.jpki.lifecycle.command.policy.move;
+package jp.jpki.lifecycle.command.infrastructure;
+
+import jp.jpki.lifecycle.command.policy.move.MovePeriods;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
